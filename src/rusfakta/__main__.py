@@ -1,0 +1,3 @@
+from rusfakta.cli import main
+
+main()

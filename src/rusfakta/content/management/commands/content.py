@@ -1,0 +1,53 @@
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from rusfakta.content.export import export_pack
+from rusfakta.content.loader import PackInvalid, load_pack
+from rusfakta.content.pack import read_pack
+
+
+class Command(BaseCommand):
+    help = "Check, load or export the content pack."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        check = sub.add_parser("check", help="validate the pack; every problem as file:line: message")
+        check.add_argument("path", nargs="?", default=None)
+        load = sub.add_parser("load", help="load the pack into the database (all or nothing)")
+        load.add_argument("path", nargs="?", default=None)
+        load.add_argument("--force", action="store_true", help="load even if the pack is unchanged")
+        export = sub.add_parser("export", help="write the database out as a content pack")
+        export.add_argument("path")
+
+    def handle(self, *args, action, path=None, **options):
+        pack_dir = Path(path) if path else settings.CONTENT_PACK_DIR
+        if action == "check":
+            self._check(pack_dir)
+        elif action == "load":
+            self._load(pack_dir, options["force"])
+        else:
+            export_pack(Path(path))
+            self.stdout.write(f"exported the content to {path}")
+
+    def _check(self, pack_dir):
+        pack = read_pack(pack_dir)
+        for problem in pack.problems:
+            self.stderr.write(str(problem))
+        if pack.problems:
+            sys.exit(1)
+        self.stdout.write(
+            f"ok: {len(pack.chapters)} chapters, {len(pack.passages)} passages, "
+            f"{len(pack.statistics)} figures, {len(pack.sources)} sources"
+        )
+
+    def _load(self, pack_dir, force):
+        try:
+            changed = load_pack(pack_dir, force=force)
+        except PackInvalid as exc:
+            for problem in exc.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(f"{exc}; the database was not changed") from exc
+        self.stdout.write("loaded" if changed else "unchanged: the database already has this pack")

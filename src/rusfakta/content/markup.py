@@ -1,0 +1,85 @@
+"""The small markup of passage text: paragraphs, "- " lists, **bold** and {stat:id}."""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.html import escape
+
+STAT_REF = re.compile(r"\{stat:([a-z0-9-]+)\}")
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+ANY_REF = re.compile(r"\{[^}]*\}")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "p" or "ul"
+    lines: tuple
+
+
+def blocks(body):
+    """Split text into paragraphs and lists; blank lines separate blocks."""
+    result, current, kind = [], [], None
+
+    def close():
+        nonlocal current, kind
+        if current:
+            result.append(Block(kind, tuple(current)))
+        current, kind = [], None
+
+    for raw in body.splitlines():
+        line = raw.strip()
+        if not line:
+            close()
+        elif line.startswith("- "):
+            if kind == "p":
+                close()
+            kind = "ul"
+            current.append(line[2:].strip())
+        elif kind == "ul" and raw.startswith("  "):
+            current[-1] += " " + line
+        else:
+            if kind == "ul":
+                close()
+            kind = "p"
+            current.append(line)
+    close()
+    return result
+
+
+def stat_refs(body):
+    return STAT_REF.findall(body)
+
+
+def _inline_html(text, render_stat):
+    parts, last = [], 0
+    for match in STAT_REF.finditer(text):
+        parts.append(BOLD.sub(r"<strong>\1</strong>", escape(text[last : match.start()])))
+        parts.append(render_stat(match.group(1)))
+        last = match.end()
+    parts.append(BOLD.sub(r"<strong>\1</strong>", escape(text[last:])))
+    return "".join(parts)
+
+
+def to_html(body, render_stat):
+    """render_stat(slug) returns safe HTML for one figure reference."""
+    out = []
+    for block in blocks(body):
+        if block.kind == "p":
+            out.append(f"<p>{_inline_html(' '.join(block.lines), render_stat)}</p>")
+        else:
+            items = "".join(f"<li>{_inline_html(line, render_stat)}</li>" for line in block.lines)
+            out.append(f"<ul>{items}</ul>")
+    return "\n".join(out)
+
+
+def to_text(body, render_stat):
+    """Plain text; render_stat(slug) returns the figure as text."""
+    out = []
+    for block in blocks(body):
+        lines = [STAT_REF.sub(lambda m: render_stat(m.group(1)), line) for line in block.lines]
+        lines = [BOLD.sub(r"\1", line) for line in lines]
+        if block.kind == "p":
+            out.append(" ".join(lines))
+        else:
+            out.append("\n".join(f"– {line}" for line in lines))
+    return "\n\n".join(out)

@@ -1,0 +1,141 @@
+import uuid
+
+from django.db import models
+from django.urls import reverse
+
+
+class ContentVersion(models.Model):
+    """One row. Its stamp changes on every content change; caches are keyed by it."""
+
+    stamp = models.CharField(max_length=32, default="")
+    pack_digest = models.CharField(max_length=64, blank=True, default="")
+    changed_at = models.DateTimeField(auto_now=True)
+
+    @classmethod
+    def current(cls):
+        version, _ = cls.objects.get_or_create(pk=1, defaults={"stamp": uuid.uuid4().hex})
+        return version
+
+    @classmethod
+    def bump(cls, pack_digest=""):
+        version = cls.current()
+        version.stamp = uuid.uuid4().hex
+        version.pack_digest = pack_digest
+        version.save()
+        return version
+
+    def __str__(self):
+        return self.stamp
+
+
+class Edition(models.Model):
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=200)
+    publisher = models.CharField(max_length=200)
+    place = models.CharField(max_length=100)
+    published = models.CharField(max_length=7, help_text="YYYY-MM")
+    edition = models.CharField(max_length=7, help_text="YYYY-MM: the month of this content edition")
+    language = models.CharField(max_length=8, default="nb")
+
+    def __str__(self):
+        return self.title
+
+
+class Source(models.Model):
+    class Kind(models.TextChoices):
+        EDITION = "edition", "Utgave"
+        REPORT = "report", "Rapport"
+        BOOK = "book", "Bok"
+        ARTICLE = "article", "Artikkel"
+        WEB = "web", "Nettside"
+        SURVEY = "survey", "Undersøkelse"
+        STATISTICS = "statistics", "Statistikk"
+
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=200)
+    author = models.CharField(max_length=200)
+    year = models.PositiveIntegerField(null=True, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    about = models.TextField()
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("pages:sources") + f"#kilde-{self.slug}"
+
+
+class ChapterQuerySet(models.QuerySet):
+    def in_reading_order(self):
+        return self.order_by("order")
+
+
+class Chapter(models.Model):
+    class Kind(models.TextChoices):
+        FACT = "fact", "Fakta"
+        OPINION = "opinion", "Mening"
+        ABOUT = "about", "Om"
+        HELP = "help", "Hjelp"
+
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.FACT)
+    summary = models.TextField()
+    order = models.PositiveIntegerField(default=0)
+
+    objects = ChapterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("pages:chapter", args=[self.slug])
+
+    @property
+    def is_opinion(self):
+        return self.kind == self.Kind.OPINION
+
+
+class Passage(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="passages")
+    order = models.PositiveIntegerField(default=0)
+    section = models.CharField(max_length=200, blank=True)
+    heading = models.CharField(max_length=200)
+    body = models.TextField(help_text="Avsnitt, «- » lister, **fet**, {stat:id}.")
+    sources = models.ManyToManyField(Source, related_name="passages")
+    questions = models.TextField(blank=True, help_text="Spørsmål lesere stiller, ett per linje.")
+
+    class Meta:
+        ordering = ["chapter__order", "order"]
+
+    def __str__(self):
+        return self.heading
+
+    def get_absolute_url(self):
+        return self.chapter.get_absolute_url() + f"#{self.slug}"
+
+
+class Figure(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    number = models.PositiveIntegerField(unique=True)
+    chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="figures")
+    title = models.CharField(max_length=300)
+    text = models.TextField(blank=True)
+    statistic_slugs = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"Figur {self.number}: {self.title}"
+
+    def get_absolute_url(self):
+        return self.chapter.get_absolute_url() + f"#{self.slug}"

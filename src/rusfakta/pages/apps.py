@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PagesConfig(AppConfig):
+    name = "rusfakta.pages"
+    verbose_name = "Sider"

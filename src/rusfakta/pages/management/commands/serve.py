@@ -1,0 +1,51 @@
+import os
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from rusfakta.content.loader import PackInvalid, load_pack
+from rusfakta.content.models import Chapter
+
+
+def prepare():
+    """First run: data folder, database schema, static files, and the content pack when empty."""
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    if not Chapter.objects.exists():
+        load_pack(settings.CONTENT_PACK_DIR)
+
+
+class Command(BaseCommand):
+    help = "Run the production server (granian, WSGI) after preparing the data folder."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default=os.environ.get("RUSFAKTA_HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("RUSFAKTA_PORT", "8000")))
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("RUSFAKTA_WORKERS", "0")) or os.cpu_count() or 1,
+            help="worker processes (default: one per core)",
+        )
+
+    def handle(self, *args, host, port, workers, **options):
+        from granian import Granian
+        from granian.constants import Interfaces
+
+        try:
+            prepare()
+        except PackInvalid as exc:
+            for problem in exc.problems:
+                self.stderr.write(str(problem))
+            raise CommandError("the content pack is invalid; fix it and start again") from exc
+        self.stdout.write(f"Rusfakta on http://{host}:{port}/ ({workers} workers, data in {settings.DATA_DIR})")
+        Granian(
+            "rusfakta.wsgi:application",
+            address=host,
+            port=port,
+            interface=Interfaces.WSGI,
+            workers=workers,
+            log_access=False,
+        ).serve()

@@ -1,0 +1,85 @@
+from itertools import groupby
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from rusfakta.content.models import Chapter, Figure, Source
+from rusfakta.content.reading import readable, statistics_by_slug
+from rusfakta.statistics.formatting import format_statistic
+
+KEY_MESSAGE_STAT = "ssb-16-30-ikke-brukt-siste-ar-2024"
+
+
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def home(request):
+    key_stat = statistics_by_slug().get(KEY_MESSAGE_STAT)
+    shown = format_statistic(key_stat, request.LANGUAGE_CODE) if key_stat else ""
+    return render(request, "pages/home.html", {"key_stat": key_stat, "key_stat_shown": shown})
+
+
+def contents(request):
+    chapters = Chapter.objects.in_reading_order().prefetch_related("passages")
+    return render(request, "pages/contents.html", {"chapters": chapters})
+
+
+def _figures_for(chapter, lang):
+    stats = statistics_by_slug()
+    figures = []
+    for figure in chapter.figures.all():
+        rows = [(stats[s], format_statistic(stats[s], lang)) for s in figure.statistic_slugs if s in stats]
+        figures.append({"figure": figure, "rows": rows})
+    return figures
+
+
+def chapter(request, slug):
+    chapter = get_object_or_404(Chapter, slug=slug)
+    passages = readable(chapter.passages.prefetch_related("sources"))
+    sections = [(name, list(items)) for name, items in groupby(passages, key=lambda p: p.section)]
+    chapters = list(Chapter.objects.in_reading_order())
+    index = next(i for i, c in enumerate(chapters) if c.pk == chapter.pk)
+    return render(
+        request,
+        "pages/chapter.html",
+        {
+            "chapter": chapter,
+            "sections": sections,
+            "has_sections": any(name for name, _ in sections),
+            "figures": _figures_for(chapter, request.LANGUAGE_CODE),
+            "previous": chapters[index - 1] if index > 0 else None,
+            "next": chapters[index + 1] if index + 1 < len(chapters) else None,
+        },
+    )
+
+
+def sources(request):
+    sources = Source.objects.prefetch_related("passages__chapter", "statistics")
+    return render(request, "pages/sources.html", {"sources": sources})
+
+
+def about(request):
+    return render(
+        request,
+        "pages/about.html",
+        {"chapter_count": Chapter.objects.count(), "figure_count": Figure.objects.count()},
+    )
+
+
+def help_now(request):
+    chapter = get_object_or_404(Chapter, kind=Chapter.Kind.HELP)
+    passages = readable(chapter.passages.prefetch_related("sources"))
+    return render(request, "pages/help.html", {"chapter": chapter, "passages": passages})
+
+
+def coming(request, feature):
+    return render(request, "pages/coming.html", {"feature": feature})
+
+
+def not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)

@@ -1,0 +1,44 @@
+from django.db import models
+from django.urls import reverse
+
+from rusfakta.content.models import Source
+
+
+class Statistic(models.Model):
+    class Unit(models.TextChoices):
+        PERCENT = "percent", "prosent"
+        PERSONS = "persons", "personer"
+        COUNT = "count", "antall"
+        KG = "kg", "kilo"
+        TONNES = "tonnes", "tonn"
+        TIMES = "times", "ganger"
+        PER_100 = "per-100", "av 100"
+        PER_10 = "per-10", "av 10"
+        FRACTION = "fraction", "brøk"
+        RANK = "rank", "plass"
+
+    slug = models.SlugField(max_length=80, unique=True)
+    label = models.CharField(max_length=300)
+    value = models.DecimalField(max_digits=14, decimal_places=3, null=True, blank=True)
+    low = models.DecimalField(max_digits=14, decimal_places=3, null=True, blank=True)
+    high = models.DecimalField(max_digits=14, decimal_places=3, null=True, blank=True)
+    unit = models.CharField(max_length=10, choices=Unit.choices)
+    qualifier = models.CharField(max_length=30, blank=True)
+    approximate = models.BooleanField(default=False)
+    period = models.CharField(max_length=100)
+    population = models.CharField(max_length=200)
+    area = models.CharField(max_length=100)
+    group = models.CharField(max_length=100, blank=True)
+    measure = models.CharField(max_length=200)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="statistics")
+    note = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.label
+
+    def get_absolute_url(self):
+        return reverse("statistics:detail", args=[self.slug])

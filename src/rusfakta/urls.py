@@ -1,0 +1,18 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from rusfakta.pages import views as pages
+
+handler404 = "rusfakta.pages.views.not_found"
+handler500 = "rusfakta.pages.views.server_error"
+
+urlpatterns = [
+    path("healthz", pages.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+urlpatterns += i18n_patterns(
+    path("", include("rusfakta.pages.urls")),
+    path("tall/", include("rusfakta.statistics.urls")),
+    prefix_default_language=False,
+)
