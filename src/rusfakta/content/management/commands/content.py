@@ -40,7 +40,7 @@ class Command(BaseCommand):
             sys.exit(1)
         self.stdout.write(
             f"ok: {len(pack.chapters)} chapters, {len(pack.passages)} passages, "
-            f"{len(pack.statistics)} figures, {len(pack.sources)} sources"
+            f"{len(pack.statistics)} statistics, {len(pack.figures)} figures, {len(pack.sources)} sources"
         )
 
     def _load(self, pack_dir, force):

@@ -1,0 +1,62 @@
+import re
+from pathlib import Path
+
+import html5lib
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from rusfakta.content.loader import load_pack
+
+BOOKLET = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_38941a3a0a2b9d44.txt"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the real content pack, loaded once and committed."""
+    with django_db_blocker.unblock():
+        load_pack(settings.CONTENT_PACK_DIR, force=True)
+
+
+@pytest.fixture(scope="session")
+def booklet_text():
+    return BOOKLET.read_text(encoding="utf-8")
+
+
+class PageClient:
+    """Fetches pages and checks every HTML page it gets (HTML5, one h1, title, unique ids, no cookies)."""
+
+    def __init__(self):
+        self.client = Client()
+
+    def get(self, url, status=200):
+        response = self.client.get(url)
+        assert response.status_code == status, f"{url}: {response.status_code}"
+        assert not response.cookies, f"{url} set cookies: {list(response.cookies)}"
+        if response["Content-Type"].startswith("text/html"):
+            check_html(url, response.content.decode())
+        return response
+
+
+def check_html(url, html):
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    document = parser.parse(html)
+    h1s = document.findall(".//h1")
+    assert len(h1s) == 1, f"{url}: {len(h1s)} h1 elements"
+    h1 = " ".join("".join(h1s[0].itertext()).split())
+    title = " ".join("".join(document.find(".//title").itertext()).split())
+    assert title.startswith(h1), f"{url}: title {title!r} does not start with h1 {h1!r}"
+    ids = [el.get("id") for el in document.iter() if el.get("id")]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    assert not duplicates, f"{url}: duplicate ids {duplicates}"
+    assert document.get("lang") in ("nb", "en"), f"{url}: html lang is {document.get('lang')!r}"
+    return document
+
+
+@pytest.fixture
+def pages(db):
+    return PageClient()
+
+
+def words(text):
+    return re.findall(r"[a-zæøåéü0-9]+", text.lower())
