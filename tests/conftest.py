@@ -11,6 +11,17 @@ from rusfakta.content.loader import load_pack
 BOOKLET = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_38941a3a0a2b9d44.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def collected_static(tmp_path_factory):
+    """Pages are rendered with the production static storage (hashed names, manifest)."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    with override_settings(STATIC_ROOT=tmp_path_factory.mktemp("static")):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the real content pack, loaded once and committed."""

@@ -8,9 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent.parent
 DATA_DIR = Path(os.environ.get("RUSFAKTA_DATA_DIR", "var")).resolve()
-CONTENT_PACK_DIR = Path(
-    os.environ.get("RUSFAKTA_CONTENT_DIR", PROJECT_DIR / "content" / "kokain")
-).resolve()
+CONTENT_PACK_DIR = Path(os.environ.get("RUSFAKTA_CONTENT_DIR", PROJECT_DIR / "content" / "kokain")).resolve()
 
 PRODUCTION = os.environ.get("RUSFAKTA_ENV", "embedded") == "production"
 DEBUG = os.environ.get("RUSFAKTA_DEBUG", "") == "1"
@@ -83,9 +81,7 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'rusfakta.sqlite3'}", conn_max_age=60
-    )
+    "default": dj_database_url.config(default=f"sqlite:///{DATA_DIR / 'rusfakta.sqlite3'}", conn_max_age=60)
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -12,11 +12,28 @@ from rusfakta.content.pack import read_pack
 from rusfakta.content.reading import passage_text, statistics_by_slug
 
 BOOKLET_CHAPTERS = [
-    "Introduksjon", "Hva er kokain?", "Historikk", "Utbredelse", "Ungdata", "ESPAD",
-    "Actis-undersøkelsen gjennomført av Opinion", "Ulike former for kokain",
-    "Slik virker kokain i kroppen", "Blandingsbruk", "Skade og overdose", "Skadevirkninger",
-    "Langtidsbruk", "Effekter under graviditet", "Dødelighet", "Kjøp og salg", "Russetid",
-    "Behandling", "Konsekvenser i produksjonsland", "Actis mener", "Om Actis", "Her kan du få hjelp",
+    "Introduksjon",
+    "Hva er kokain?",
+    "Historikk",
+    "Utbredelse",
+    "Ungdata",
+    "ESPAD",
+    "Actis-undersøkelsen gjennomført av Opinion",
+    "Ulike former for kokain",
+    "Slik virker kokain i kroppen",
+    "Blandingsbruk",
+    "Skade og overdose",
+    "Skadevirkninger",
+    "Langtidsbruk",
+    "Effekter under graviditet",
+    "Dødelighet",
+    "Kjøp og salg",
+    "Russetid",
+    "Behandling",
+    "Konsekvenser i produksjonsland",
+    "Actis mener",
+    "Om Actis",
+    "Her kan du få hjelp",
 ]
 # Subsections the booklet names, as section or passage headings inside their chapter.
 BOOKLET_SUBSECTIONS = {
@@ -94,8 +111,11 @@ def test_no_passage_copies_a_sentence_of_the_booklet(booklet_text):
         if passage.path.endswith("21-om-actis.md"):
             continue  # the member list is a list of names, which carry over as they are
         text = words(passage.body)
-        copied += [(passage.slug, " ".join(text[i : i + 8])) for i in range(len(text) - 7)
-                   if tuple(text[i : i + 8]) in runs]
+        copied += [
+            (passage.slug, " ".join(text[i : i + 8]))
+            for i in range(len(text) - 7)
+            if tuple(text[i : i + 8]) in runs
+        ]
     assert copied == []
 
 
@@ -109,14 +129,18 @@ def test_duplicate_passage_id_is_reported_with_file_and_line(pack_copy):
     first_id = re.search(r"\{#([a-z0-9-]+)\}", text).group(1)
     path.write_text(text + f"\n## Igjen {{#{first_id}}}\nsources: actis-2025\n\n" + "ord " * 30 + "\n")
     line = len(text.splitlines()) + 2
-    assert any(p.startswith(f"kokain/chapters/02-hva-er-kokain.md:{line}: duplicate passage id '{first_id}'")
-               for p in _problems(pack_copy))
+    assert any(
+        p.startswith(f"kokain/chapters/02-hva-er-kokain.md:{line}: duplicate passage id '{first_id}'")
+        for p in _problems(pack_copy)
+    )
 
 
 def test_unknown_source_id_is_reported(pack_copy):
     path = pack_copy / "chapters" / "03-historikk.md"
     path.write_text(path.read_text().replace("sources: ", "sources: finnes-ikke, ", 1))
-    assert any("03-historikk.md:" in p and "unknown source id 'finnes-ikke'" in p for p in _problems(pack_copy))
+    assert any(
+        "03-historikk.md:" in p and "unknown source id 'finnes-ikke'" in p for p in _problems(pack_copy)
+    )
 
 
 def test_empty_passage_is_reported(pack_copy):
@@ -128,8 +152,10 @@ def test_empty_passage_is_reported(pack_copy):
 def test_bad_front_matter_is_reported(pack_copy):
     path = pack_copy / "chapters" / "01-introduksjon.md"
     path.write_text(path.read_text().replace("title: Introduksjon", "title: [Introduksjon", 1))
-    assert any(p.startswith("kokain/chapters/01-introduksjon.md:") and "bad front matter" in p
-               for p in _problems(pack_copy))
+    assert any(
+        p.startswith("kokain/chapters/01-introduksjon.md:") and "bad front matter" in p
+        for p in _problems(pack_copy)
+    )
 
 
 def test_missing_front_matter_and_unknown_figure_record_are_reported(pack_copy):
@@ -138,13 +164,18 @@ def test_missing_front_matter_and_unknown_figure_record_are_reported(pack_copy):
     figures.write_text(figures.read_text().replace("statistics: [", "statistics: [finnes-ikke, ", 1))
     problems = _problems(pack_copy)
     assert "kokain/chapters/99-uten.md:1: a chapter file must start with '---' front matter" in problems
-    assert any(p.startswith("kokain/figures.yaml:") and "unknown statistic id 'finnes-ikke'" in p for p in problems)
+    assert any(
+        p.startswith("kokain/figures.yaml:") and "unknown statistic id 'finnes-ikke'" in p for p in problems
+    )
 
 
 def test_percentage_written_in_text_is_reported(pack_copy):
     path = pack_copy / "chapters" / "01-introduksjon.md"
-    path.write_text(path.read_text() + "\n## Tall {#tall-i-tekst}\nsources: actis-2025\n\n"
-                    + "Hele 12 prosent sier noe her, og det er mange ord i denne setningen om tall og andeler.\n")
+    path.write_text(
+        path.read_text()
+        + "\n## Tall {#tall-i-tekst}\nsources: actis-2025\n\n"
+        + "Hele 12 prosent sier noe her, og det er mange ord i denne setningen om tall og andeler.\n"
+    )
     assert any("percentage written in the text ('12 prosent')" in p for p in _problems(pack_copy))
 
 
@@ -199,7 +230,9 @@ def test_export_writes_a_pack_that_loads_back_the_same(tmp_path):
     assert [(p.slug, p.body, sorted(p.sources)) for p in exported.passages] == [
         (p.slug, p.body, sorted(p.sources)) for p in original.passages
     ]
-    assert [s.model_dump() for s, _, _ in exported.statistics] == [s.model_dump() for s, _, _ in original.statistics]
+    assert [s.model_dump() for s, _, _ in exported.statistics] == [
+        s.model_dump() for s, _, _ in original.statistics
+    ]
 
 
 @pytest.mark.django_db

@@ -7,8 +7,20 @@ import yaml
 from rusfakta.content.models import Chapter, Edition, Figure, Source
 from rusfakta.statistics.models import Statistic
 
-STAT_FIELDS = ("label", "value", "low", "high", "unit", "qualifier", "approximate", "period",
-               "population", "area", "group", "measure")
+STAT_FIELDS = (
+    "label",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "qualifier",
+    "approximate",
+    "period",
+    "population",
+    "area",
+    "group",
+    "measure",
+)
 
 
 def _dump(path, data):
@@ -34,7 +46,9 @@ def _statistic(stat):
 def _chapter_text(chapter):
     front = yaml.safe_dump(
         {"id": chapter.slug, "title": chapter.title, "kind": chapter.kind, "summary": chapter.summary},
-        allow_unicode=True, sort_keys=False, width=100,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
     )
     lines, section = ["---", front.rstrip(), "---", ""], ""
     for passage in chapter.passages.prefetch_related("sources"):
@@ -54,20 +68,55 @@ def export_pack(root):
     (root / "chapters").mkdir(parents=True, exist_ok=True)
     (root / "statistics").mkdir(exist_ok=True)
     edition = Edition.objects.get()
-    _dump(root / "pack.yaml", {"id": edition.slug, "title": edition.title, "publisher": edition.publisher,
-                               "place": edition.place, "published": edition.published,
-                               "language": edition.language, "edition": edition.edition})
-    _dump(root / "sources.yaml", [
-        {k: v for k, v in {"id": s.slug, "title": s.title, "author": s.author, "year": s.year,
-                           "kind": s.kind, "about": s.about}.items() if v is not None}
-        for s in Source.objects.all()
-    ])
-    _dump(root / "statistics" / "statistics.yaml",
-          [_statistic(s) for s in Statistic.objects.select_related("source")])
-    _dump(root / "figures.yaml", [
-        {"number": f.number, "id": f.slug, "chapter": f.chapter.slug, "title": f.title,
-         "statistics": f.statistic_slugs, "text": f.text}
-        for f in Figure.objects.select_related("chapter")
-    ])
+    _dump(
+        root / "pack.yaml",
+        {
+            "id": edition.slug,
+            "title": edition.title,
+            "publisher": edition.publisher,
+            "place": edition.place,
+            "published": edition.published,
+            "language": edition.language,
+            "edition": edition.edition,
+        },
+    )
+    _dump(
+        root / "sources.yaml",
+        [
+            {
+                k: v
+                for k, v in {
+                    "id": s.slug,
+                    "title": s.title,
+                    "author": s.author,
+                    "year": s.year,
+                    "kind": s.kind,
+                    "about": s.about,
+                }.items()
+                if v is not None
+            }
+            for s in Source.objects.all()
+        ],
+    )
+    _dump(
+        root / "statistics" / "statistics.yaml",
+        [_statistic(s) for s in Statistic.objects.select_related("source")],
+    )
+    _dump(
+        root / "figures.yaml",
+        [
+            {
+                "number": f.number,
+                "id": f.slug,
+                "chapter": f.chapter.slug,
+                "title": f.title,
+                "statistics": f.statistic_slugs,
+                "text": f.text,
+            }
+            for f in Figure.objects.select_related("chapter")
+        ],
+    )
     for number, chapter in enumerate(Chapter.objects.in_reading_order(), start=1):
-        (root / "chapters" / f"{number:02d}-{chapter.slug}.md").write_text(_chapter_text(chapter), encoding="utf-8")
+        (root / "chapters" / f"{number:02d}-{chapter.slug}.md").write_text(
+            _chapter_text(chapter), encoding="utf-8"
+        )

@@ -53,8 +53,17 @@ def _write(pack):
     sources = _sync(
         Source,
         [
-            (s.id, {"title": s.title, "author": s.author, "year": s.year, "kind": s.kind,
-                    "about": s.about, "order": i})
+            (
+                s.id,
+                {
+                    "title": s.title,
+                    "author": s.author,
+                    "year": s.year,
+                    "kind": s.kind,
+                    "about": s.about,
+                    "order": i,
+                },
+            )
             for i, (s, _, _) in enumerate(pack.sources)
         ],
     )
@@ -68,8 +77,7 @@ def _write(pack):
     chapters = _sync(
         Chapter,
         [
-            (c.data.id, {"title": c.data.title, "kind": c.data.kind, "summary": c.data.summary,
-                         "order": i})
+            (c.data.id, {"title": c.data.title, "kind": c.data.kind, "summary": c.data.summary, "order": i})
             for i, c in enumerate(pack.chapters)
         ],
     )
@@ -77,8 +85,17 @@ def _write(pack):
     for chapter in pack.chapters:
         for i, p in enumerate(chapter.passages):
             passage_rows.append(
-                (p.slug, {"chapter": chapters[chapter.data.id], "order": i, "section": p.section,
-                          "heading": p.heading, "body": p.body, "questions": "\n".join(p.questions)})
+                (
+                    p.slug,
+                    {
+                        "chapter": chapters[chapter.data.id],
+                        "order": i,
+                        "section": p.section,
+                        "heading": p.heading,
+                        "body": p.body,
+                        "questions": "\n".join(p.questions),
+                    },
+                )
             )
             passage_sources[p.slug] = [sources[s] for s in p.sources]
     for slug, passage in _sync(Passage, passage_rows).items():
@@ -86,8 +103,16 @@ def _write(pack):
     _sync(
         Figure,
         [
-            (f.id, {"number": f.number, "chapter": chapters[f.chapter], "title": f.title,
-                    "text": f.text, "statistic_slugs": f.statistics})
+            (
+                f.id,
+                {
+                    "number": f.number,
+                    "chapter": chapters[f.chapter],
+                    "title": f.title,
+                    "text": f.text,
+                    "statistic_slugs": f.statistics,
+                },
+            )
             for f, _, _ in pack.figures
         ],
     )

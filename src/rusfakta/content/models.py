@@ -11,6 +11,9 @@ class ContentVersion(models.Model):
     pack_digest = models.CharField(max_length=64, blank=True, default="")
     changed_at = models.DateTimeField(auto_now=True)
 
+    def __str__(self):
+        return self.stamp
+
     @classmethod
     def current(cls):
         version, _ = cls.objects.get_or_create(pk=1, defaults={"stamp": uuid.uuid4().hex})
@@ -23,9 +26,6 @@ class ContentVersion(models.Model):
         version.pack_digest = pack_digest
         version.save()
         return version
-
-    def __str__(self):
-        return self.stamp
 
 
 class Edition(models.Model):

@@ -240,7 +240,9 @@ def _parse_passages(body, rel, pack):
             current, section = None, line[2:].strip()
         elif current is None:
             if line.strip():
-                pack.problems.append(Problem(rel, number, "text outside a passage (start one with '## Heading {#id}')"))
+                pack.problems.append(
+                    Problem(rel, number, "text outside a passage (start one with '## Heading {#id}')")
+                )
         elif in_fields and FIELD_LINE.match(line):
             _passage_field(current, *FIELD_LINE.match(line).group("key", "value"), rel, number, pack)
         else:
@@ -300,7 +302,9 @@ def _check_passage(passage, source_ids, stat_ids, pack):
     words = passage.word_count
     has_list = any(b.kind == "ul" for b in markup.blocks(passage.body))
     if words > PASSAGE_MAX_WORDS or (words < PASSAGE_MIN_WORDS and not has_list):
-        problem(f"passage '{passage.slug}' has {words} words (keep it between {PASSAGE_MIN_WORDS} and {PASSAGE_MAX_WORDS})")
+        problem(
+            f"passage '{passage.slug}' has {words} words (keep it between {PASSAGE_MIN_WORDS} and {PASSAGE_MAX_WORDS})"
+        )
 
 
 def _check_unique(items, label, pack):
@@ -308,7 +312,9 @@ def _check_unique(items, label, pack):
     for slug, path, line in items:
         if slug in seen:
             first = seen[slug]
-            pack.problems.append(Problem(path, line, f"duplicate {label} id '{slug}' (first at {first[0]}:{first[1]})"))
+            pack.problems.append(
+                Problem(path, line, f"duplicate {label} id '{slug}' (first at {first[0]}:{first[1]})")
+            )
         else:
             seen[slug] = (path, line)
     return set(seen)

@@ -5,95 +5,169 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Chapter',
+            name="Chapter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('title', models.CharField(max_length=200)),
-                ('kind', models.CharField(choices=[('fact', 'Fakta'), ('opinion', 'Mening'), ('about', 'Om'), ('help', 'Hjelp')], default='fact', max_length=10)),
-                ('summary', models.TextField()),
-                ('order', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("fact", "Fakta"),
+                            ("opinion", "Mening"),
+                            ("about", "Om"),
+                            ("help", "Hjelp"),
+                        ],
+                        default="fact",
+                        max_length=10,
+                    ),
+                ),
+                ("summary", models.TextField()),
+                ("order", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'ordering': ['order'],
+                "ordering": ["order"],
             },
         ),
         migrations.CreateModel(
-            name='ContentVersion',
+            name="ContentVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stamp', models.CharField(default='', max_length=32)),
-                ('pack_digest', models.CharField(blank=True, default='', max_length=64)),
-                ('changed_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("stamp", models.CharField(default="", max_length=32)),
+                ("pack_digest", models.CharField(blank=True, default="", max_length=64)),
+                ("changed_at", models.DateTimeField(auto_now=True)),
             ],
         ),
         migrations.CreateModel(
-            name='Edition',
+            name="Edition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('title', models.CharField(max_length=200)),
-                ('publisher', models.CharField(max_length=200)),
-                ('place', models.CharField(max_length=100)),
-                ('published', models.CharField(help_text='YYYY-MM', max_length=7)),
-                ('edition', models.CharField(help_text='YYYY-MM: the month of this content edition', max_length=7)),
-                ('language', models.CharField(default='nb', max_length=8)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                ("title", models.CharField(max_length=200)),
+                ("publisher", models.CharField(max_length=200)),
+                ("place", models.CharField(max_length=100)),
+                ("published", models.CharField(help_text="YYYY-MM", max_length=7)),
+                (
+                    "edition",
+                    models.CharField(help_text="YYYY-MM: the month of this content edition", max_length=7),
+                ),
+                ("language", models.CharField(default="nb", max_length=8)),
             ],
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('title', models.CharField(max_length=200)),
-                ('author', models.CharField(max_length=200)),
-                ('year', models.PositiveIntegerField(blank=True, null=True)),
-                ('kind', models.CharField(choices=[('edition', 'Utgave'), ('report', 'Rapport'), ('book', 'Bok'), ('article', 'Artikkel'), ('web', 'Nettside'), ('survey', 'Undersøkelse'), ('statistics', 'Statistikk')], max_length=20)),
-                ('about', models.TextField()),
-                ('order', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("title", models.CharField(max_length=200)),
+                ("author", models.CharField(max_length=200)),
+                ("year", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("edition", "Utgave"),
+                            ("report", "Rapport"),
+                            ("book", "Bok"),
+                            ("article", "Artikkel"),
+                            ("web", "Nettside"),
+                            ("survey", "Undersøkelse"),
+                            ("statistics", "Statistikk"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("about", models.TextField()),
+                ("order", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'ordering': ['order'],
+                "ordering": ["order"],
             },
         ),
         migrations.CreateModel(
-            name='Figure',
+            name="Figure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('number', models.PositiveIntegerField(unique=True)),
-                ('title', models.CharField(max_length=300)),
-                ('text', models.TextField(blank=True)),
-                ('statistic_slugs', models.JSONField(blank=True, default=list)),
-                ('chapter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='figures', to='content.chapter')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("number", models.PositiveIntegerField(unique=True)),
+                ("title", models.CharField(max_length=300)),
+                ("text", models.TextField(blank=True)),
+                ("statistic_slugs", models.JSONField(blank=True, default=list)),
+                (
+                    "chapter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="figures",
+                        to="content.chapter",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['number'],
+                "ordering": ["number"],
             },
         ),
         migrations.CreateModel(
-            name='Passage',
+            name="Passage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('section', models.CharField(blank=True, max_length=200)),
-                ('heading', models.CharField(max_length=200)),
-                ('body', models.TextField(help_text='Avsnitt, «- » lister, **fet**, {stat:id}.')),
-                ('questions', models.TextField(blank=True, help_text='Spørsmål lesere stiller, ett per linje.')),
-                ('chapter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='passages', to='content.chapter')),
-                ('sources', models.ManyToManyField(related_name='passages', to='content.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("order", models.PositiveIntegerField(default=0)),
+                ("section", models.CharField(blank=True, max_length=200)),
+                ("heading", models.CharField(max_length=200)),
+                ("body", models.TextField(help_text="Avsnitt, «- » lister, **fet**, {stat:id}.")),
+                (
+                    "questions",
+                    models.TextField(blank=True, help_text="Spørsmål lesere stiller, ett per linje."),
+                ),
+                (
+                    "chapter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="passages",
+                        to="content.chapter",
+                    ),
+                ),
+                ("sources", models.ManyToManyField(related_name="passages", to="content.source")),
             ],
             options={
-                'ordering': ['chapter__order', 'order'],
+                "ordering": ["chapter__order", "order"],
             },
         ),
     ]

@@ -5,37 +5,65 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('content', '0001_initial'),
+        ("content", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Statistic',
+            name="Statistic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('label', models.CharField(max_length=300)),
-                ('value', models.DecimalField(blank=True, decimal_places=3, max_digits=14, null=True)),
-                ('low', models.DecimalField(blank=True, decimal_places=3, max_digits=14, null=True)),
-                ('high', models.DecimalField(blank=True, decimal_places=3, max_digits=14, null=True)),
-                ('unit', models.CharField(choices=[('percent', 'prosent'), ('persons', 'personer'), ('count', 'antall'), ('kg', 'kilo'), ('tonnes', 'tonn'), ('times', 'ganger'), ('per-100', 'av 100'), ('per-10', 'av 10'), ('fraction', 'brøk'), ('rank', 'plass')], max_length=10)),
-                ('qualifier', models.CharField(blank=True, max_length=30)),
-                ('approximate', models.BooleanField(default=False)),
-                ('period', models.CharField(max_length=100)),
-                ('population', models.CharField(max_length=200)),
-                ('area', models.CharField(max_length=100)),
-                ('group', models.CharField(blank=True, max_length=100)),
-                ('measure', models.CharField(max_length=200)),
-                ('note', models.TextField(blank=True)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='statistics', to='content.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("label", models.CharField(max_length=300)),
+                ("value", models.DecimalField(blank=True, decimal_places=3, max_digits=14, null=True)),
+                ("low", models.DecimalField(blank=True, decimal_places=3, max_digits=14, null=True)),
+                ("high", models.DecimalField(blank=True, decimal_places=3, max_digits=14, null=True)),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("percent", "prosent"),
+                            ("persons", "personer"),
+                            ("count", "antall"),
+                            ("kg", "kilo"),
+                            ("tonnes", "tonn"),
+                            ("times", "ganger"),
+                            ("per-100", "av 100"),
+                            ("per-10", "av 10"),
+                            ("fraction", "brøk"),
+                            ("rank", "plass"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("qualifier", models.CharField(blank=True, max_length=30)),
+                ("approximate", models.BooleanField(default=False)),
+                ("period", models.CharField(max_length=100)),
+                ("population", models.CharField(max_length=200)),
+                ("area", models.CharField(max_length=100)),
+                ("group", models.CharField(blank=True, max_length=100)),
+                ("measure", models.CharField(max_length=200)),
+                ("note", models.TextField(blank=True)),
+                ("order", models.PositiveIntegerField(default=0)),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="statistics",
+                        to="content.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['order'],
+                "ordering": ["order"],
             },
         ),
     ]

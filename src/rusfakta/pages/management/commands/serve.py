@@ -40,7 +40,9 @@ class Command(BaseCommand):
             for problem in exc.problems:
                 self.stderr.write(str(problem))
             raise CommandError("the content pack is invalid; fix it and start again") from exc
-        self.stdout.write(f"Rusfakta on http://{host}:{port}/ ({workers} workers, data in {settings.DATA_DIR})")
+        self.stdout.write(
+            f"Rusfakta on http://{host}:{port}/ ({workers} workers, data in {settings.DATA_DIR})"
+        )
         Granian(
             "rusfakta.wsgi:application",
             address=host,

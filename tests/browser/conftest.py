@@ -1,0 +1,121 @@
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+
+import dj_database_url
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _live_database_url():
+    """The server gets a database of its own: a fresh SQLite file, or a new PostgreSQL database."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return None, None
+    import psycopg
+
+    config = dj_database_url.parse(url)
+    name = f"rusfakta_live_{uuid.uuid4().hex[:8]}"
+    admin = dict(
+        host=config["HOST"],
+        port=config["PORT"],
+        user=config["USER"],
+        dbname="postgres",
+        password=config["PASSWORD"] or None,
+        autocommit=True,
+    )
+    with psycopg.connect(**admin) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return url.rsplit("/", 1)[0] + "/" + name, (admin, name)
+
+
+@pytest.fixture(scope="session")
+def live_url(tmp_path_factory):
+    """A real production server (`rusfakta serve`) on a first run, in its own data folder."""
+    port = _free_port()
+    env = {**os.environ, "RUSFAKTA_DATA_DIR": str(tmp_path_factory.mktemp("data")), "RUSFAKTA_WORKERS": "1"}
+    database_url, cleanup = _live_database_url()
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    log = open(tmp_path_factory.mktemp("log") / "serve.log", "w+")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "rusfakta", "serve", "--port", str(port)], env=env, stdout=log, stderr=log
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if server.poll() is not None or time.monotonic() > deadline:
+            log.seek(0)
+            pytest.fail("rusfakta serve did not become ready:\n" + log.read()[-3000:])
+        time.sleep(0.3)
+    yield base
+    server.terminate()
+    server.wait(timeout=20)
+    if cleanup:
+        import psycopg
+
+        admin, name = cleanup
+        with psycopg.connect(**admin) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Debian's chromium is missing: scripts/test installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _new_page(browser, javascript):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.requested_urls = []
+    page.on("request", lambda request: page.requested_urls.append(request.url))
+    return context, page
+
+
+@pytest.fixture(params=[True, False], ids=["js", "nojs"])
+def browser_page(request, browser):
+    """The same test with JavaScript on and off."""
+    context, page = _new_page(browser, request.param)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def js_page(browser):
+    """For axe, which runs as JavaScript in the page."""
+    context, page = _new_page(browser, True)
+    yield page
+    context.close()

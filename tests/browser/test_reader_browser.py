@@ -1,0 +1,68 @@
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+WCAG_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+PAGE_TYPES = {
+    "home": "/",
+    "contents": "/innhold/",
+    "chapter": "/kapittel/utbredelse/",
+    "opinion chapter": "/kapittel/actis-mener/",
+    "sources": "/kilder/",
+    "about": "/om/",
+    "help": "/hjelp/",
+    "numbers": "/tall/",
+    "record": "/tall/euda-norge-15-34-siste-ar/",
+    "not found": "/finnes-ikke/",
+}
+
+
+def assert_private(page, live_url):
+    assert [url for url in page.requested_urls if not url.startswith(live_url)] == []
+    assert page.context.cookies() == []
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_page_type_has_no_axe_violations(js_page, live_url, path):
+    js_page.goto(live_url + path)
+    assert js_page.locator("h1").count() == 1
+    results = Axe().run(js_page, options=WCAG_AA)
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+    assert violations == []
+    assert_private(js_page, live_url)
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_page_type_is_complete_without_javascript(browser, live_url, path):
+    from tests.browser.conftest import _new_page
+
+    context, page = _new_page(browser, False)
+    response = page.goto(live_url + path)
+    assert response.status == (404 if path == "/finnes-ikke/" else 200)
+    assert page.locator("h1").count() == 1
+    assert page.locator("main").inner_text().strip()
+    assert page.locator('a[href="tel:113"]').count() >= 1
+    assert any("/static/rusfakta/site." in url for url in page.requested_urls)
+    assert_private(page, live_url)
+    context.close()
+
+
+def test_reader_can_go_from_home_to_a_chapter_and_a_source(browser_page, live_url):
+    browser_page.goto(live_url + "/")
+    browser_page.get_by_role("link", name="Les heftet").click()
+    browser_page.get_by_role("link", name="Historikk", exact=True).click()
+    assert browser_page.locator("h1").inner_text() == "Historikk"
+    browser_page.get_by_role("link", name="Allen 1987").first.click()
+    assert browser_page.url.endswith("/kilder/#kilde-allen-1987")
+    assert browser_page.locator("#kilde-allen-1987").is_visible()
+
+
+def test_figure_number_links_to_its_record(browser_page, live_url):
+    browser_page.goto(live_url + "/kapittel/utbredelse/")
+    browser_page.locator('a.stat[href="/tall/euda-norge-15-34-siste-ar/"]').first.click()
+    assert "EUDA 2024" in browser_page.locator("main").inner_text()
+    assert "15–34" in browser_page.locator("main").inner_text()
