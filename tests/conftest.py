@@ -1,4 +1,6 @@
+import os
 import re
+import tempfile
 from pathlib import Path
 
 import html5lib
@@ -11,14 +13,21 @@ from rusfakta.content.loader import load_pack
 BOOKLET = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_38941a3a0a2b9d44.txt"
 
 
+STATIC_ROOT = Path(tempfile.gettempdir()) / "rusfakta-test-static"
+
+
 @pytest.fixture(scope="session", autouse=True)
-def collected_static(tmp_path_factory):
-    """Pages are rendered with the production static storage (hashed names, manifest)."""
-    from django.core.management import call_command
+def collected_static():
+    """Pages are rendered with the production static storage (hashed names, manifest).
+    Collected once into a shared folder; later runs and the browser tests' server reuse it."""
     from django.test import override_settings
 
-    with override_settings(STATIC_ROOT=tmp_path_factory.mktemp("static")):
-        call_command("collectstatic", interactive=False, verbosity=0)
+    from rusfakta.pages.staticfiles import collect_static_if_changed
+
+    os.environ["RUSFAKTA_STATIC_ROOT"] = str(STATIC_ROOT)
+    with override_settings(STATIC_ROOT=STATIC_ROOT):
+        STATIC_ROOT.mkdir(exist_ok=True)
+        collect_static_if_changed()
         yield
 
 

@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from rusfakta.api.api import api
 from rusfakta.pages import views as pages
 
 handler404 = "rusfakta.pages.views.not_found"
@@ -10,6 +11,7 @@ handler500 = "rusfakta.pages.views.server_error"
 urlpatterns = [
     path("healthz", pages.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
 ]
 urlpatterns += i18n_patterns(
     path("", include("rusfakta.pages.urls")),

@@ -5,7 +5,7 @@ from pathlib import Path
 import yaml
 
 from rusfakta.content.models import Chapter, Edition, Figure, Source
-from rusfakta.statistics.models import Statistic
+from rusfakta.statistics.models import Chart, ComparisonRow, Statistic
 
 STAT_FIELDS = (
     "label",
@@ -114,6 +114,30 @@ def export_pack(root):
                 "text": f.text,
             }
             for f in Figure.objects.select_related("chapter")
+        ],
+    )
+    _dump(
+        root / "charts.yaml",
+        [
+            {
+                k: v
+                for k, v in {
+                    "id": c.slug,
+                    "figure": c.figure_number,
+                    "title": c.title,
+                    "bars": c.bars,
+                    "note": c.note,
+                }.items()
+                if v is not None
+            }
+            for c in Chart.objects.all()
+        ],
+    )
+    _dump(
+        root / "comparison.yaml",
+        [
+            {"stat": r.statistic.slug, "method": r.method, "why": r.why}
+            for r in ComparisonRow.objects.select_related("statistic")
         ],
     )
     for number, chapter in enumerate(Chapter.objects.in_reading_order(), start=1):

@@ -5,7 +5,7 @@ from django.db import transaction
 from rusfakta.content.models import Chapter, ContentVersion, Edition, Figure, Passage, Source
 from rusfakta.content.pack import read_pack
 from rusfakta.content.signals import content_signals_muted
-from rusfakta.statistics.models import Statistic
+from rusfakta.statistics.models import Chart, ComparisonRow, Statistic
 
 
 class PackInvalid(Exception):
@@ -67,7 +67,7 @@ def _write(pack):
             for i, (s, _, _) in enumerate(pack.sources)
         ],
     )
-    _sync(
+    statistics = _sync(
         Statistic,
         [
             (s.id, {**s.model_dump(exclude={"id", "source"}), "source": sources[s.source], "order": i})
@@ -115,4 +115,25 @@ def _write(pack):
             )
             for f, _, _ in pack.figures
         ],
+    )
+    _sync(
+        Chart,
+        [
+            (
+                c.id,
+                {
+                    "figure_number": c.figure,
+                    "title": c.title,
+                    "note": c.note,
+                    "order": i,
+                    "bars": [bar.model_dump() for bar in c.bars],
+                },
+            )
+            for i, (c, _, _) in enumerate(pack.charts)
+        ],
+    )
+    ComparisonRow.objects.all().delete()
+    ComparisonRow.objects.bulk_create(
+        ComparisonRow(statistic=statistics[row.stat], method=row.method, why=row.why, order=i)
+        for i, (row, _, _) in enumerate(pack.comparison)
     )

@@ -87,6 +87,25 @@ class FigureData(Strict):
     text: str = ""
 
 
+class ChartBar(Strict):
+    stat: str
+    label: str = Field(min_length=1)
+
+
+class ChartData(Strict):
+    id: str = Field(pattern=SLUG)
+    figure: int | None = None
+    title: str = Field(min_length=1)
+    bars: list[ChartBar] = Field(min_length=1)
+    note: str = ""
+
+
+class ComparisonData(Strict):
+    stat: str
+    method: str = Field(min_length=1)
+    why: str = Field(min_length=1)
+
+
 class ChapterData(Strict):
     id: str = Field(pattern=SLUG)
     title: str = Field(min_length=1)
@@ -126,6 +145,8 @@ class Pack:
     sources: list = field(default_factory=list)  # (SourceData, path, line)
     statistics: list = field(default_factory=list)  # (StatisticData, path, line)
     figures: list = field(default_factory=list)  # (FigureData, path, line)
+    charts: list = field(default_factory=list)  # (ChartData, path, line)
+    comparison: list = field(default_factory=list)  # (ComparisonData, path, line)
     chapters: list = field(default_factory=list)  # ChapterFile
     problems: list = field(default_factory=list)
     digest: str = ""
@@ -320,6 +341,35 @@ def _check_unique(items, label, pack):
     return set(seen)
 
 
+def _check_charts(pack, stat_ids):
+    _check_unique([(c.id, p, n) for c, p, n in pack.charts], "chart", pack)
+    units = {s.id: s.unit for s, _, _ in pack.statistics}
+    figures = {f.number: f for f, _, _ in pack.figures}
+    for chart, path, line in pack.charts:
+        slugs = [bar.stat for bar in chart.bars]
+        unknown = [slug for slug in slugs if slug not in stat_ids]
+        for slug in unknown:
+            pack.problems.append(Problem(path, line, f"unknown statistic id '{slug}'"))
+        if unknown:
+            continue
+        if len({units[slug] for slug in slugs}) > 1:
+            pack.problems.append(
+                Problem(path, line, f"chart '{chart.id}' mixes units; one chart shows one unit")
+            )
+        if chart.figure is not None:
+            figure = figures.get(chart.figure)
+            if figure is None:
+                pack.problems.append(Problem(path, line, f"chart '{chart.id}': no Figur {chart.figure}"))
+            elif not set(slugs) <= set(figure.statistics):
+                pack.problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"chart '{chart.id}' shows records that are not in Figur {chart.figure}",
+                    )
+                )
+
+
 def _cross_check(pack):
     source_ids = _check_unique([(s.id, p, n) for s, p, n in pack.sources], "source", pack)
     stat_ids = _check_unique([(s.id, p, n) for s, p, n in pack.statistics], "statistic", pack)
@@ -336,6 +386,10 @@ def _cross_check(pack):
         for slug in figure.statistics:
             if slug not in stat_ids:
                 pack.problems.append(Problem(path, line, f"unknown statistic id '{slug}'"))
+    _check_charts(pack, stat_ids)
+    for row, path, line in pack.comparison:
+        if row.stat not in stat_ids:
+            pack.problems.append(Problem(path, line, f"unknown statistic id '{row.stat}'"))
     for chapter in pack.chapters:
         if not chapter.passages:
             pack.problems.append(Problem(chapter.path, 1, f"chapter '{chapter.data.id}' has no passages"))
@@ -368,13 +422,25 @@ def read_pack(root):
         _read_list(pack, path, StatisticData, "statistic", pack.statistics)
     if (root / "figures.yaml").exists():
         _read_list(pack, root / "figures.yaml", FigureData, "figure", pack.figures)
+    for name, model, label, target in (
+        ("charts.yaml", ChartData, "chart", pack.charts),
+        ("comparison.yaml", ComparisonData, "comparison", pack.comparison),
+    ):
+        if (root / name).exists():
+            _read_list(pack, root / name, model, label, target)
     chapter_files = sorted((root / "chapters").glob("*.md"))
     if not chapter_files:
         pack.problems.append(Problem(_relative(root / "chapters", root), 1, "no chapter files"))
     for path in chapter_files:
         _read_chapter(path, pack)
     _cross_check(pack)
-    files = [edition_file, root / "sources.yaml", root / "figures.yaml"]
+    files = [
+        edition_file,
+        root / "sources.yaml",
+        root / "figures.yaml",
+        root / "charts.yaml",
+        root / "comparison.yaml",
+    ]
     files += sorted((root / "statistics").glob("*.yaml")) + chapter_files
     pack.digest = _digest([f for f in files if f.exists()])
     return pack

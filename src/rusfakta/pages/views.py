@@ -3,6 +3,7 @@ from itertools import groupby
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from rusfakta.api.errors import error_response, is_api
 from rusfakta.content.models import Chapter, Figure, Source
 from rusfakta.content.reading import readable, statistics_by_slug
 from rusfakta.statistics.formatting import format_statistic
@@ -78,8 +79,12 @@ def coming(request, feature):
 
 
 def not_found(request, exception=None):
+    if is_api(request):
+        return error_response(404, f"no such endpoint: {request.path}")
     return render(request, "404.html", status=404)
 
 
 def server_error(request):
+    if is_api(request):
+        return error_response(500, "something went wrong on our side")
     return render(request, "500.html", status=500)

@@ -42,3 +42,42 @@ class Statistic(models.Model):
 
     def get_absolute_url(self):
         return reverse("statistics:detail", args=[self.slug])
+
+
+class Chart(models.Model):
+    """A bar chart of records with one unit: a booklet figure rebuilt, or a trend the booklet describes."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    figure_number = models.PositiveIntegerField(null=True, blank=True)
+    title = models.CharField(max_length=300)
+    bars = models.JSONField(default=list, help_text='[{"stat": "id", "label": "Gutter"}, …]')
+    note = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("statistics:list") + f"#diagram-{self.slug}"
+
+    @property
+    def statistic_slugs(self):
+        return [bar["stat"] for bar in self.bars]
+
+
+class ComparisonRow(models.Model):
+    """One survey on the "why do the numbers differ" page; the figure and its who/what/when are the record's."""
+
+    statistic = models.OneToOneField(Statistic, on_delete=models.CASCADE, related_name="comparison")
+    method = models.TextField()
+    why = models.TextField()
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.statistic.label

@@ -4,6 +4,9 @@ from rusfakta.statistics import views
 
 app_name = "statistics"
 urlpatterns = [
-    path("", views.statistic_list, name="list"),
+    path("", views.numbers, name="list"),
+    path("alle/", views.statistic_list, name="all"),
+    path("hvorfor-forskjellige/", views.comparison, name="comparison"),
+    path("diagram/<slug:slug>.svg", views.chart_image, name="chart"),
     path("<slug:slug>/", views.statistic_detail, name="detail"),
 ]

@@ -1,8 +1,32 @@
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from rusfakta.content.models import Figure, Passage
+from rusfakta.content.reading import statistics_by_slug
+from rusfakta.statistics.charts import chart_rows, chart_svg, source_line
+from rusfakta.statistics.comparison import comparison_rows
 from rusfakta.statistics.formatting import format_statistic
-from rusfakta.statistics.models import Statistic
+from rusfakta.statistics.models import Chart, Statistic
+
+
+def _chart_context(chart, stats, lang):
+    rows = chart_rows(chart, stats, lang)
+    return {"chart": chart, "rows": rows, "source_line": source_line(rows, lang)}
+
+
+def numbers(request):
+    lang = request.LANGUAGE_CODE
+    stats = statistics_by_slug()
+    charts = {c.figure_number: c for c in Chart.objects.filter(figure_number__isnull=False)}
+    figures = []
+    for figure in Figure.objects.select_related("chapter"):
+        chart = charts.get(figure.number)
+        shown = [(stats[s], format_statistic(stats[s], lang)) for s in figure.statistic_slugs]
+        figures.append(
+            {"figure": figure, "chart": _chart_context(chart, stats, lang) if chart else None, "shown": shown}
+        )
+    trends = [_chart_context(c, stats, lang) for c in Chart.objects.filter(figure_number__isnull=True)]
+    return render(request, "statistics/numbers.html", {"figures": figures, "trends": trends})
 
 
 def statistic_list(request):
@@ -16,6 +40,7 @@ def statistic_detail(request, slug):
     reference = "{stat:" + slug + "}"
     passages = Passage.objects.filter(body__contains=reference).select_related("chapter")
     figures = [f for f in Figure.objects.select_related("chapter") if slug in f.statistic_slugs]
+    charts = [c for c in Chart.objects.all() if slug in c.statistic_slugs]
     return render(
         request,
         "statistics/detail.html",
@@ -24,5 +49,15 @@ def statistic_detail(request, slug):
             "shown": format_statistic(stat, request.LANGUAGE_CODE),
             "passages": passages,
             "figures": figures,
+            "charts": charts,
         },
     )
+
+
+def chart_image(request, slug):
+    chart = get_object_or_404(Chart, slug=slug)
+    return HttpResponse(chart_svg(chart, request.LANGUAGE_CODE), content_type="image/svg+xml")
+
+
+def comparison(request):
+    return render(request, "statistics/comparison.html", {"rows": comparison_rows(request.LANGUAGE_CODE)})

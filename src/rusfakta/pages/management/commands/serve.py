@@ -6,13 +6,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from rusfakta.content.loader import PackInvalid, load_pack
 from rusfakta.content.models import Chapter
+from rusfakta.pages.staticfiles import collect_static_if_changed
 
 
 def prepare():
     """First run: data folder, database schema, static files, and the content pack when empty."""
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
     call_command("migrate", interactive=False, verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
+    collect_static_if_changed()
     if not Chapter.objects.exists():
         load_pack(settings.CONTENT_PACK_DIR)
 

@@ -1,0 +1,47 @@
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
+
+from rusfakta.api.errors import error_response
+from rusfakta.api.statistics import router as statistics_router
+
+api = NinjaAPI(
+    title="Rusfakta API",
+    version="1",
+    description="Figures and sources from «Kokain – fakta og oversikt» (Actis, 2025). "
+    'Errors always have the shape {"error": {"code", "message"}}.',
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+
+
+def _validation_message(errors):
+    parts = []
+    for error in errors:
+        where = ".".join(str(part) for part in error.get("loc", ())[1:]) or "request"
+        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc):
+    return error_response(400, _validation_message(exc.errors))
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc):
+    return error_response(exc.status_code, str(exc))
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return error_response(404, str(exc) or "not found")
+
+
+@api.exception_handler(Exception)
+def on_unexpected(request, exc):
+    return error_response(500, "something went wrong on our side")
+
+
+api.add_router("/v1/", statistics_router)

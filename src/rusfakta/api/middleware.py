@@ -1,0 +1,18 @@
+from rusfakta.api.errors import error_response, is_api
+
+
+class ApiErrorShapeMiddleware:
+    """Any 4xx/5xx under /api/ that isn't already JSON (405 from routing, say) gets the one error shape."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            is_api(request)
+            and response.status_code >= 400
+            and response.get("Content-Type", "") != "application/json"
+        ):
+            return error_response(response.status_code, response.reason_phrase or "error")
+        return response

@@ -1,0 +1,62 @@
+from ninja import Schema
+
+
+class SourceRef(Schema):
+    id: str
+    title: str
+    year: int | None
+
+
+class StatisticOut(Schema):
+    id: str
+    label: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: str
+    period: str
+    population: str
+    area: str
+    group: str
+    measure: str
+    approximate: bool
+    note: str
+    source: SourceRef
+
+
+class EditionOut(Schema):
+    id: str
+    title: str
+    publisher: str
+    published: str
+    edition: str
+
+
+class StatisticsOut(Schema):
+    edition: EditionOut
+    statistics: list[StatisticOut]
+
+
+class SourceOut(Schema):
+    id: str
+    title: str
+    author: str
+    year: int | None
+    kind: str
+    about: str
+    statistics: list[str]
+
+
+class SourcesOut(Schema):
+    edition: EditionOut
+    sources: list[SourceOut]
+
+
+class ErrorBody(Schema):
+    code: str
+    message: str
+
+
+class ErrorOut(Schema):
+    error: ErrorBody

@@ -1,0 +1,111 @@
+"""Charts as SVG, drawn on the server from the figure records (altair → vl-convert), cached per content version."""
+
+import altair as alt
+import vl_convert
+from django.core.cache import cache
+
+from rusfakta.content.reading import content_stamp, statistics_by_slug
+from rusfakta.statistics.formatting import format_statistic
+
+INK, BAR, GRID = "#1b1b1f", "#0b5cad", "#c9ced6"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
+AXIS_TITLE = {
+    "nb": {
+        "percent": "Prosent",
+        "per-100": "Av 100",
+        "per-10": "Av 10",
+        "times": "Ganger",
+        "persons": "Personer",
+        "count": "Antall",
+        "kg": "Kilo",
+        "tonnes": "Tonn",
+    },
+    "en": {
+        "percent": "Per cent",
+        "per-100": "Out of 100",
+        "per-10": "Out of 10",
+        "times": "Times",
+        "persons": "People",
+        "count": "Count",
+        "kg": "Kilograms",
+        "tonnes": "Tonnes",
+    },
+}
+SOURCE_WORD = {"nb": "Kilde", "en": "Source"}
+PERIOD_WORD = {"nb": "Periode", "en": "Period"}
+
+
+def chart_rows(chart, stats, lang):
+    """One row per bar: the record, its label in the chart, and the figure as shown."""
+    return [
+        {
+            "stat": stats[bar["stat"]],
+            "label": bar["label"],
+            "shown": format_statistic(stats[bar["stat"]], lang),
+        }
+        for bar in chart.bars
+    ]
+
+
+def source_line(rows, lang):
+    titles = list(dict.fromkeys(row["stat"].source.title for row in rows))
+    periods = list(dict.fromkeys(row["stat"].period for row in rows))
+    return f"{SOURCE_WORD[lang]}: {', '.join(titles)}. {PERIOD_WORD[lang]}: {', '.join(periods)}."
+
+
+def _wrap(text, width=44):
+    """Vega-Lite does not wrap titles; a list of strings is drawn as lines."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return lines + [line] if line else lines
+
+
+def chart_spec(chart, rows, lang):
+    unit = rows[0]["stat"].unit
+    values = []
+    for row in rows:
+        stat = row["stat"]
+        low = float(stat.low if stat.value is None else 0)
+        high = float(stat.high if stat.value is None else stat.value)
+        values.append({"label": row["label"], "low": low, "high": high, "shown": row["shown"]})
+    top = max(v["high"] for v in values)
+    domain = [0, 100] if unit == "percent" and top > 50 else [0, top * 1.3]
+    y = alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=170, labelFontSize=14, labelPadding=6))
+    x = alt.X("low:Q", title=AXIS_TITLE[lang].get(unit, ""), scale=alt.Scale(domain=domain))
+    base = alt.Chart(alt.Data(values=values)).encode(y=y)
+    bars = base.mark_bar(color=BAR, height=20).encode(x=x, x2="high:Q")
+    labels = base.mark_text(align="left", dx=4, color=INK, fontSize=14).encode(x=alt.X("high:Q"), text="shown:N")
+    title = alt.TitleParams(
+        _wrap(chart.title, 36),
+        subtitle=_wrap(source_line(rows, lang), 46),
+        anchor="start",
+        frame="bounds",
+        fontSize=15,
+        subtitleFontSize=13,
+        color=INK,
+        subtitleColor=INK,
+    )
+    layered = (bars + labels).properties(
+        width=220,
+        height=alt.Step(32),
+        padding={"left": 24, "right": 24, "top": 8, "bottom": 8},
+        title=title,
+    )
+    axis = {"gridColor": GRID, "labelColor": INK, "titleColor": INK, "domainColor": INK, "tickColor": INK}
+    return layered.configure(font=FONT).configure_view(stroke=None).configure_axis(**axis).to_dict()
+
+
+def chart_svg(chart, lang="nb"):
+    stamp = content_stamp()
+    key = f"chart-svg:{stamp}:{chart.slug}:{lang}"
+    svg = cache.get(key)
+    if svg is None:
+        rows = chart_rows(chart, statistics_by_slug(stamp), lang)
+        svg = vl_convert.vegalite_to_svg(chart_spec(chart, rows, lang))
+        cache.set(key, svg, 24 * 3600)
+    return svg
