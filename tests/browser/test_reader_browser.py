@@ -16,6 +16,8 @@ PAGE_TYPES = {
     "about": "/om/",
     "help": "/hjelp/",
     "numbers": "/tall/",
+    "all numbers": "/tall/alle/",
+    "comparison": "/tall/hvorfor-forskjellige/",
     "record": "/tall/euda-norge-15-34-siste-ar/",
     "not found": "/finnes-ikke/",
 }
@@ -66,3 +68,14 @@ def test_figure_number_links_to_its_record(browser_page, live_url):
     browser_page.locator('a.stat[href="/tall/euda-norge-15-34-siste-ar/"]').first.click()
     assert "EUDA 2024" in browser_page.locator("main").inner_text()
     assert "15–34" in browser_page.locator("main").inner_text()
+
+
+def test_charts_load_as_images_from_the_site(js_page, live_url):
+    js_page.goto(live_url + "/tall/")
+    images = js_page.locator(".chart img")
+    assert images.count() >= 8
+    for i in range(images.count()):
+        images.nth(i).scroll_into_view_if_needed()
+    js_page.wait_for_function(
+        "() => [...document.querySelectorAll('.chart img')].every(i => i.complete && i.naturalWidth > 0)"
+    )

@@ -14,5 +14,8 @@ class ApiErrorShapeMiddleware:
             and response.status_code >= 400
             and response.get("Content-Type", "") != "application/json"
         ):
-            return error_response(response.status_code, response.reason_phrase or "error")
+            shaped = error_response(response.status_code, response.reason_phrase or "error")
+            if response.has_header("Allow"):
+                shaped["Allow"] = response["Allow"]
+            return shaped
         return response

@@ -75,11 +75,15 @@ def chart_spec(chart, rows, lang):
         values.append({"label": row["label"], "low": low, "high": high, "shown": row["shown"]})
     top = max(v["high"] for v in values)
     domain = [0, 100] if unit == "percent" and top > 50 else [0, top * 1.3]
-    y = alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=170, labelFontSize=14, labelPadding=6))
+    y = alt.Y(
+        "label:N", sort=None, title=None, axis=alt.Axis(labelLimit=170, labelFontSize=14, labelPadding=6)
+    )
     x = alt.X("low:Q", title=AXIS_TITLE[lang].get(unit, ""), scale=alt.Scale(domain=domain))
     base = alt.Chart(alt.Data(values=values)).encode(y=y)
     bars = base.mark_bar(color=BAR, height=20).encode(x=x, x2="high:Q")
-    labels = base.mark_text(align="left", dx=4, color=INK, fontSize=14).encode(x=alt.X("high:Q"), text="shown:N")
+    labels = base.mark_text(align="left", dx=4, color=INK, fontSize=14).encode(
+        x=alt.X("high:Q"), text="shown:N"
+    )
     title = alt.TitleParams(
         _wrap(chart.title, 36),
         subtitle=_wrap(source_line(rows, lang), 46),
