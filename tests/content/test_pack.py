@@ -179,10 +179,11 @@ def test_percentage_written_in_text_is_reported(pack_copy):
     assert any("percentage written in the text ('12 prosent')" in p for p in _problems(pack_copy))
 
 
-def test_statistic_without_source_is_reported(pack_copy):
+@pytest.mark.parametrize("field", ["source", "unit", "period", "population"])
+def test_statistic_without_a_required_field_is_reported(pack_copy, field):
     path = pack_copy / "statistics" / "verden.yaml"
-    path.write_text(re.sub(r"\n  source: [a-z0-9-]+", "", path.read_text(), count=1))
-    assert any("verden.yaml:" in p and "source: Field required" in p for p in _problems(pack_copy))
+    path.write_text(re.sub(rf"\n  {field}: [^\n]+", "", path.read_text(), count=1))
+    assert any("verden.yaml:" in p and f"{field}: Field required" in p for p in _problems(pack_copy))
 
 
 def test_check_command_prints_problems_and_exits_1(pack_copy, capsys):

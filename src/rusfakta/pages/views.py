@@ -7,6 +7,7 @@ from rusfakta.api.errors import error_response, is_api
 from rusfakta.content.models import Chapter, Figure, Source
 from rusfakta.content.reading import readable, statistics_by_slug
 from rusfakta.statistics.formatting import format_statistic
+from rusfakta.statistics.models import Chart
 
 KEY_MESSAGE_STAT = "ssb-16-30-ikke-brukt-siste-ar-2024"
 
@@ -28,10 +29,12 @@ def contents(request):
 
 def _figures_for(chapter, lang):
     stats = statistics_by_slug()
+    charts = {c.figure_number: c for c in Chart.objects.filter(figure_number__isnull=False)}
     figures = []
     for figure in chapter.figures.all():
+        chart = charts.get(figure.number)
         rows = [(stats[s], format_statistic(stats[s], lang)) for s in figure.statistic_slugs if s in stats]
-        figures.append({"figure": figure, "rows": rows})
+        figures.append({"figure": figure, "rows": rows, "chart": chart})
     return figures
 
 
