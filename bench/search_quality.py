@@ -1,0 +1,121 @@
+"""Search quality and speed on the question set (bench/search_questions.yaml).
+
+Prints top-1 and top-3 accuracy for the tuning part and the held-out part, the same for a
+plain BM25 baseline over the booklet's raw paragraphs (no analyzer tricks, no aliases, no
+glossary), and in-process latency (p50/p95). Prints figures; asserts nothing.
+
+    python3 bench/search_quality.py [--show-misses tune]
+"""
+
+import argparse
+import os
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("RUSFAKTA_DATA_DIR", tempfile.mkdtemp(prefix="rusfakta-bench-"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rusfakta.settings")
+
+
+def setup():
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from rusfakta.content.loader import load_pack
+
+    call_command("migrate", verbosity=0)
+    load_pack(settings.CONTENT_PACK_DIR)
+
+
+def accuracy(questions, rank):
+    top1 = sum(1 for q in questions if rank(q["q"])[:1] and rank(q["q"])[0] in q["answers"])
+    top3 = sum(1 for q in questions if set(rank(q["q"])[:3]) & set(q["answers"]))
+    return top1 / len(questions), top3 / len(questions)
+
+
+def baseline_ranker():
+    """Plain BM25 over passages as raw text: default tokenizer, no stemming, aliases or glossary."""
+    import tantivy
+
+    from rusfakta.content.models import Passage
+    from rusfakta.content.reading import passage_text, statistics_by_slug
+
+    stats = statistics_by_slug()
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("slug", stored=True, tokenizer_name="raw")
+    builder.add_text_field("text")
+    index = tantivy.Index(builder.build())
+    writer = index.writer(heap_size=15_000_000, num_threads=1)
+    for p in Passage.objects.all():
+        writer.add_document(tantivy.Document(slug=p.slug, text=f"{p.heading} {passage_text(p.body, stats)}"))
+    writer.commit()
+    index.reload()
+    searcher = index.searcher()
+
+    def rank(question):
+        cleaned = " ".join(re.findall(r"\w+", question.lower()))
+        if not cleaned:
+            return []
+        query = index.parse_query_lenient(cleaned, ["text"])[0]
+        return [searcher.doc(a)["slug"][0] for _, a in searcher.search(query, 3).hits]
+
+    return rank
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--show-misses", choices=["tune", "heldout"], help="print the questions that miss top-1"
+    )
+    args = parser.parse_args()
+    setup()
+    from rusfakta.search.service import ask, engine
+
+    questions = yaml.safe_load((ROOT / "bench" / "search_questions.yaml").read_text(encoding="utf-8"))
+    parts = {
+        "tune": [q for q in questions if q["split"] == "tune"],
+        "heldout": [q for q in questions if q["split"] == "heldout"],
+    }
+    engine()  # build once, outside the timings
+
+    def ours(question):
+        return [r["id"] for r in ask(question, 3)["results"]]
+
+    baseline = baseline_ranker()
+    print(f"questions: {len(questions)} (tune {len(parts['tune'])}, held out {len(parts['heldout'])})")
+    for name, subset in parts.items():
+        o1, o3 = accuracy(subset, ours)
+        b1, b3 = accuracy(subset, baseline)
+        print(
+            f"{name:8s} ours: top-1 {o1:6.1%}  top-3 {o3:6.1%}   plain BM25: top-1 {b1:6.1%}  top-3 {b3:6.1%}"
+        )
+    timings = []
+    for _ in range(3):
+        for q in questions:
+            start = time.perf_counter()
+            ask(q["q"], 5)
+            timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    p50 = statistics.median(timings)
+    p95 = timings[int(len(timings) * 0.95)]
+    print(
+        f"latency in-process over {len(timings)} queries: p50 {p50:.2f} ms  p95 {p95:.2f} ms  max {timings[-1]:.2f} ms"
+    )
+    if args.show_misses:
+        for q in parts[args.show_misses]:
+            got = ours(q["q"])
+            if not got or got[0] not in q["answers"]:
+                print(f"MISS {q['q']!r}: want {q['answers']} got {got}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field
+
+from rusfakta.api.schemas import ErrorOut
+from rusfakta.search.engine import MAX_LIMIT, MAX_QUERY_CHARS
+from rusfakta.search.service import BadQuestion, ask
+
+router = Router(tags=["search"])
+
+
+class SearchQuery(Schema):
+    q: str = Field(
+        ...,
+        min_length=1,
+        max_length=MAX_QUERY_CHARS,
+        pattern=r"\S",
+        description=f"the question, 1–{MAX_QUERY_CHARS} characters, not only spaces",
+    )
+    limit: int = Field(5, ge=1, le=MAX_LIMIT, description=f"number of passages, 1–{MAX_LIMIT}")
+    lang: str = Field(
+        "nb", pattern="^(nb|en)$", description="nb or en; answers are bokmål passages either way"
+    )
+
+
+class SourceRef(Schema):
+    id: str
+    title: str
+
+
+class SearchResult(Schema):
+    id: str
+    title: str
+    text: str
+    url: str
+    score: float
+    sources: list[SourceRef]
+
+
+class NoticeOut(Schema):
+    kind: str
+    text: str
+
+
+class SearchOut(Schema):
+    query: str
+    corrected: str | None
+    results: list[SearchResult]
+    notice: NoticeOut | None
+
+
+@router.get(
+    "/search",
+    response={200: SearchOut, 400: ErrorOut, 429: ErrorOut},
+    summary="Answer a question with our own passages",
+)
+def search(request, params: Query[SearchQuery]):
+    try:
+        return ask(params.q, params.limit)
+    except BadQuestion as exc:
+        raise HttpError(400, str(exc)) from None

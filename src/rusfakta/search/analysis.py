@@ -1,0 +1,53 @@
+"""The Norwegian analyzer: lowercase, stopwords, compound splitting against our own vocabulary, Snowball stems."""
+
+import re
+
+import tantivy
+
+WORD = re.compile(r"[a-zæøåéü0-9]+(?:-[a-zæøåéü0-9]+)*", re.IGNORECASE)
+MIN_PART = 3
+
+
+def words(text):
+    return [w.lower() for w in WORD.findall(text)]
+
+
+def compound_parts(vocabulary):
+    """Words to split compounds into: the vocabulary minus its own compounds, plus linking-s forms.
+
+    "kokainbruk" is dropped because "kokain" and "bruk" both occur; "blandingsbruk" adds "blandings".
+    """
+    vocabulary = {w for w in vocabulary if len(w) >= MIN_PART and "-" not in w}
+    compounds, linking = set(), set()
+    for word in vocabulary:
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            head, tail = word[:cut], word[cut:]
+            if tail not in vocabulary:
+                continue
+            if head in vocabulary:
+                compounds.add(word)
+            elif head.endswith("s") and head[:-1] in vocabulary:
+                compounds.add(word)
+                linking.add(head)
+    return sorted((vocabulary - compounds) | linking)
+
+
+def build_analyzer(parts, stopwords=True):
+    builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.lowercase())
+    if stopwords:
+        builder = builder.filter(tantivy.Filter.stopword("norwegian"))
+    if parts:
+        builder = builder.filter(tantivy.Filter.split_compound(parts))
+    return builder.filter(tantivy.Filter.stemmer("norwegian")).build()
+
+
+ASCII_SPELLINGS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"), ("o", "ø"), ("a", "å"), ("a", "æ"))
+
+
+def nordic_spellings(word):
+    """Ways a word typed without æ, ø, å may have been meant: "doe" → "dø", "naar" → "når"."""
+    for plain, nordic in ASCII_SPELLINGS:
+        start = word.find(plain)
+        while start != -1:
+            yield word[:start] + nordic + word[start + len(plain) :]
+            start = word.find(plain, start + 1)

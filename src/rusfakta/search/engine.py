@@ -1,0 +1,201 @@
+"""Retrieval over our own passages with tantivy (BM25 with field boosts). Nothing is generated."""
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+
+import tantivy
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from rusfakta.search.analysis import build_analyzer, compound_parts, nordic_spellings, words
+
+FIELD_BOOSTS = {"questions": 2.0, "heading": 1.0, "chapter": 0.8, "text": 1.0}
+EXPANSION_WEIGHT = 0.4
+COMMON_SHARE = 0.4  # a stem in more than this share of passages ("kokain") says little about which one
+COMMON_WEIGHT = 0.75
+CANDIDATES = 25
+ALIAS_BONUS = 1.5
+# When a notice fires, the answers also lean towards what the booklet says about that danger.
+NOTICE_TERMS = {"emergency": "overdose pustestans hjertestans hjelp", "out_of_scope": "risiko skader hjelp"}
+MAX_QUERY_CHARS = 300
+MAX_LIMIT = 20
+
+
+@dataclass
+class Document:
+    slug: str
+    heading: str
+    chapter: str
+    url: str
+    text: str
+    questions: str
+    sources: list
+    body: str = ""
+
+
+@dataclass
+class Answer:
+    query: str
+    corrected: str | None
+    notice: dict | None
+    hits: list = field(default_factory=list)  # (Document, score)
+    stems: frozenset = frozenset()
+
+
+def _longest_first(entries):
+    return sorted(entries, key=lambda term: -len(term[0]))
+
+
+class Engine:
+    def __init__(self, documents, glossary, notices):
+        self.documents = {d.slug: d for d in documents}
+        self.glossary = _longest_first([(term, means) for terms, means in glossary for term in terms])
+        self.notices = notices  # [(kind, phrases, text)], emergency first
+        texts = [f"{d.chapter} {d.heading} {d.questions} {d.text}" for d in documents]
+        surface = Counter(w for text in texts for w in words(text))
+        surface.update(w for _, means in glossary for w in words(means))
+        parts = compound_parts(surface)
+        self.analyzer = build_analyzer(parts)
+        self.phrase_analyzer = build_analyzer(parts, stopwords=False)
+        self.index = self._build_index(documents)
+        self.searcher = self.index.searcher()
+        self.doc_stems = {
+            d.slug: set(self.analyzer.analyze(text)) for d, text in zip(documents, texts, strict=True)
+        }
+        self.alias_stems = {
+            d.slug: [set(self.phrase_analyzer.analyze(q)) for q in d.questions.split(";") if q.strip()]
+            for d in documents
+        }
+        document_frequency = Counter(s for stems in self.doc_stems.values() for s in stems)
+        self.common = {s for s, n in document_frequency.items() if n > COMMON_SHARE * len(documents)}
+        self.stems = set(document_frequency)
+        self.stems |= {s for _, means in glossary for s in self.analyzer.analyze(means)}
+        self.known_terms = {w for terms, _ in glossary for t in terms for w in words(t)}
+        self.vocabulary = [w for w, _ in surface.most_common() if len(w) >= 3 and not w.isdigit()]
+
+    def _build_index(self, documents):
+        builder = tantivy.SchemaBuilder()
+        builder.add_text_field("slug", stored=True, tokenizer_name="raw")
+        for name in FIELD_BOOSTS:
+            builder.add_text_field(name, tokenizer_name="nb")
+        index = tantivy.Index(builder.build())
+        index.register_tokenizer("nb", self.analyzer)
+        writer = index.writer(heap_size=15_000_000, num_threads=1)
+        for d in documents:
+            writer.add_document(
+                tantivy.Document(
+                    slug=d.slug, questions=d.questions, heading=d.heading, chapter=d.chapter, text=d.text
+                )
+            )
+        writer.commit()
+        writer.wait_merging_threads()
+        index.reload()
+        return index
+
+    def _is_known(self, word):
+        if word in self.known_terms:
+            return True
+        stems = self.analyzer.analyze(word)
+        return all(s in self.stems for s in stems)
+
+    def _correct(self, word):
+        if word.isdigit() or self._is_known(word):
+            return word
+        nordic = next((w for w in nordic_spellings(word) if self._is_known(w)), None)
+        if nordic:
+            return nordic
+        if len(word) < 4:
+            return word
+        limit = 1 if len(word) <= 7 else 2
+        candidates = process.extract(
+            word, self.vocabulary + sorted(self.known_terms), scorer=OSA.distance, score_cutoff=limit, limit=5
+        )
+        if not candidates:
+            return word
+        best_distance = min(distance for _, distance, _ in candidates)
+        choice = next(choice for choice, distance, _ in candidates if distance == best_distance)
+        if len(word) == 4 and len(choice) <= len(word):
+            return word  # short words: only a missing letter ("crak"), never a swapped one ("blør" is not "blir")
+        return choice
+
+    def _notice(self, padded):
+        for kind, phrases, text in self.notices:
+            if any(f" {phrase} " in padded for phrase in phrases):
+                return {"kind": kind, "text": text}
+        return None
+
+    def _expansion(self, padded):
+        found = []
+        for term, means in self.glossary:
+            if f" {term} " in padded:
+                found.append(means)
+                padded = padded.replace(f" {term} ", " ")
+        return " ".join(found)
+
+    def _query(self, weighted_stems):
+        clauses = []
+        schema = self.index.schema
+        for stem, weight in weighted_stems.items():
+            for name, boost in FIELD_BOOSTS.items():
+                term = tantivy.Query.term_query(schema, name, stem)
+                clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(term, boost * weight)))
+        return tantivy.Query.boolean_query(clauses)
+
+    def search(self, query, limit=5):
+        query = " ".join(query.split())[:MAX_QUERY_CHARS]
+        tokens = words(query)
+        corrected_tokens = [self._correct(t) for t in tokens]
+        corrected = " ".join(corrected_tokens) if corrected_tokens != tokens else None
+        padded = f" {' '.join(corrected_tokens)} "
+        notice = self._notice(f" {' '.join(tokens)} ") or self._notice(padded)
+        weighted = {s: 1.0 for s in self.analyzer.analyze(" ".join(corrected_tokens))}
+        for stem in self.analyzer.analyze(self._expansion(padded)):
+            weighted.setdefault(stem, EXPANSION_WEIGHT)
+        for stem in weighted.keys() & self.common:
+            weighted[stem] *= COMMON_WEIGHT
+        answer = Answer(query=query, corrected=corrected, notice=notice, stems=frozenset(weighted))
+        if not weighted:
+            return answer
+        hits = self.searcher.search(self._query(weighted), max(limit, CANDIDATES)).hits
+        if not hits and notice:
+            fallback = {s: EXPANSION_WEIGHT for s in self.analyzer.analyze(NOTICE_TERMS[notice["kind"]])}
+            hits = self.searcher.search(self._query(fallback), limit).hits
+        if not hits:
+            return answer
+        phrase = set(self.phrase_analyzer.analyze(" ".join(corrected_tokens)))
+        best = hits[0][0]
+        ranked = sorted(
+            (
+                self._rerank(self.searcher.doc(address)["slug"][0], score / best, weighted, phrase)
+                for score, address in hits
+            ),
+            key=lambda item: -item[1],
+        )
+        answer.hits = [(self.documents[slug], round(score, 3)) for slug, score in ranked[:limit]]
+        return answer
+
+    def _rerank(self, slug, score, weighted, phrase):
+        """BM25, scaled by how much of the question the passage covers and how close it is to a reader question."""
+        total = sum(weighted.values())
+        covered = sum(w for s, w in weighted.items() if s in self.doc_stems[slug]) / total
+        alias = max((len(phrase & a) / len(phrase | a) for a in self.alias_stems[slug]), default=0.0)
+        return slug, score * (0.5 + covered) + ALIAS_BONUS * alias * alias
+
+    def highlight_words(self, text, stems):
+        """The words in text whose stems were searched for."""
+        return {w for w in set(words(text)) if set(self.analyzer.analyze(w)) & stems}
+
+
+_lock = threading.Lock()
+_current = {"stamp": None, "engine": None}
+
+
+def engine_for(stamp, build):
+    """The engine for this content version; rebuilt once when the version changes (in every process)."""
+    if _current["stamp"] != stamp:
+        with _lock:
+            if _current["stamp"] != stamp:
+                _current["engine"] = build()
+                _current["stamp"] = stamp
+    return _current["engine"]

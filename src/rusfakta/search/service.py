@@ -1,0 +1,108 @@
+"""Ask a question: the one place pages, the API and `rusfakta ask` get answers from."""
+
+import re
+
+from django.utils import translation
+from django.utils.html import escape
+
+from rusfakta.content import markup
+from rusfakta.content.models import Passage
+from rusfakta.content.reading import content_stamp, passage_text, stat_html, statistics_by_slug
+from rusfakta.search.engine import MAX_LIMIT, MAX_QUERY_CHARS, Document, Engine, engine_for
+from rusfakta.search.models import GlossaryEntry, Notice
+
+
+class BadQuestion(ValueError):
+    pass
+
+
+def _build():
+    with translation.override("nb"):  # the index is shared by every language; its URLs are the bokmål ones
+        return _build_engine()
+
+
+def _build_engine():
+    stats = statistics_by_slug()
+    documents = [
+        Document(
+            slug=p.slug,
+            heading=p.heading,
+            chapter=p.chapter.title,
+            url=p.get_absolute_url(),
+            text=passage_text(p.body, stats, "nb"),
+            questions=p.questions.replace("\n", " ; "),
+            sources=[{"id": s.slug, "title": s.title} for s in p.sources.all()],
+            body=p.body,
+        )
+        for p in Passage.objects.select_related("chapter").prefetch_related("sources")
+    ]
+    glossary = [(g.terms, g.means) for g in GlossaryEntry.objects.all()]
+    notices = sorted(Notice.objects.all(), key=lambda n: n.kind != Notice.Kind.EMERGENCY)
+    return Engine(documents, glossary, [(n.kind, n.phrases, n.text) for n in notices])
+
+
+def engine():
+    return engine_for(content_stamp(), _build)
+
+
+def validate(query, limit):
+    query = (query or "").strip()
+    if not query:
+        raise BadQuestion("skriv et spørsmål (q kan ikke være tomt)")
+    if len(query) > MAX_QUERY_CHARS:
+        raise BadQuestion(f"spørsmålet er for langt (høyst {MAX_QUERY_CHARS} tegn)")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise BadQuestion(f"limit må være mellom 1 og {MAX_LIMIT}")
+    return query
+
+
+def ask(query, limit=5):
+    """The answer in the API's shape: {"query", "corrected", "results", "notice"}."""
+    answer = engine().search(validate(query, limit), limit)
+    return {
+        "query": answer.query,
+        "corrected": answer.corrected,
+        "results": [
+            {
+                "id": d.slug,
+                "title": d.heading,
+                "text": d.text,
+                "url": d.url,
+                "score": score,
+                "sources": d.sources,
+            }
+            for d, score in answer.hits
+        ],
+        "notice": answer.notice,
+    }
+
+
+def _marker(words_to_mark):
+    if not words_to_mark:
+        return lambda text: text
+    pattern = re.compile(
+        r"(?<![\wæøå])("
+        + "|".join(re.escape(w) for w in sorted(words_to_mark, key=len, reverse=True))
+        + r")(?![\wæøå])",
+        re.IGNORECASE,
+    )
+    return lambda text: pattern.sub(r"<mark>\1</mark>", text)
+
+
+def ask_for_page(query, limit=8, lang="nb"):
+    """Like ask(), with each passage as HTML: figures linked to their records, searched words marked."""
+    search_engine = engine()
+    answer = search_engine.search(validate(query, limit), limit)
+    stats = statistics_by_slug()
+    results = []
+    for document, score in answer.hits:
+        mark = _marker(search_engine.highlight_words(document.text, answer.stems))
+        html = markup.to_html(document.body, lambda slug: stat_html(stats[slug], lang), mark=mark)
+        results.append({"document": document, "score": score, "html": html})
+    return {
+        "query": answer.query,
+        "corrected": answer.corrected,
+        "notice": answer.notice,
+        "results": results,
+        "escaped_query": escape(answer.query),
+    }

@@ -1,0 +1,31 @@
+from django.shortcuts import render
+
+from rusfakta.helpservices.services import services_for_display
+from rusfakta.search.service import BadQuestion, ask_for_page
+
+HELP_CHAPTERS = ("Her kan du få hjelp", "Behandling")
+EXAMPLES = [
+    "kan man dø av kokain",
+    "kokain og alkohol",
+    "hva er rosa kokain",
+    "hvor mange unge bruker kokain",
+]
+
+
+def ask_page(request):
+    query = request.GET.get("q", "")
+    context = {"query": query, "examples": EXAMPLES, "answer": None, "error": None}
+    if "q" in request.GET:
+        try:
+            context["answer"] = ask_for_page(query)
+        except BadQuestion as exc:
+            context["error"] = str(exc)
+    answer = context["answer"]
+    if answer and (
+        answer["notice"] or any(r["document"].chapter in HELP_CHAPTERS for r in answer["results"][:3])
+    ):
+        context["help_services"] = [
+            v for v in services_for_display() if v.service.is_emergency or v.state == "open"
+        ]
+    status = 400 if context["error"] else 200
+    return render(request, "search/ask.html", context, status=status)

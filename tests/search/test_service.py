@@ -1,0 +1,104 @@
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rusfakta.search.service import BadQuestion, ask
+
+
+@pytest.fixture(autouse=True)
+def _db(db):
+    pass
+
+
+def top(question, n=3):
+    return [r["id"] for r in ask(question, n)["results"]]
+
+
+@pytest.mark.parametrize(
+    "question, passage",
+    [
+        ("kan man dø av kokain?", "dodelighet-hjerte"),
+        ("kokain og alkohool", "blanding-giftigere"),
+        ("hva er tusi", "former-rosa"),
+        ("how many young norwegians use cocaine", "norge-fhi-16-30"),
+        ("skader i nesa av sniffing", "langtid-nese"),
+        ("kokain når man er gravid", "graviditet-fosteret"),
+    ],
+)
+def test_real_questions_land_on_the_passage_that_answers_them(question, passage):
+    assert passage in top(question)
+
+
+def test_spelling_is_corrected_and_reported():
+    answer = ask("kokain og alkohool", 3)
+    assert answer["corrected"] == "kokain og alkohol"
+    assert ask("kokain og alkohol", 3)["corrected"] is None
+
+
+def test_slang_is_mapped_through_the_glossary():
+    from rusfakta.search.service import engine
+
+    assert "kokain" in engine().search("koks", 3).stems
+    assert "skade-hjerte" in top("er koks farlig for hjertet")
+    assert "former-rosa" in top("pink cocaine")
+
+
+def test_results_have_the_api_shape_with_whole_passage_text_and_sources():
+    answer = ask("hva er crack", 2)
+    assert set(answer) == {"query", "corrected", "results", "notice"}
+    result = answer["results"][0]
+    assert set(result) == {"id", "title", "text", "url", "score", "sources"}
+    assert result["url"].startswith("/kapittel/") and result["url"].endswith("#" + result["id"])
+    assert "{stat:" not in result["text"]
+    assert result["sources"] and set(result["sources"][0]) == {"id", "title"}
+
+
+def test_figures_in_answers_are_rendered_as_numbers():
+    answer = ask("hvor mange 16-30 år har brukt kokain siste år", 5)
+    texts = " ".join(r["text"] for r in answer["results"])
+    assert "5,2\u00a0%" in texts
+
+
+@pytest.mark.parametrize(
+    "question", ["venninna mi puster ikke etter koks", "han er bevisstløs", "brystsmerter etter kokain"]
+)
+def test_emergency_questions_get_the_emergency_notice_and_results(question):
+    answer = ask(question, 3)
+    assert answer["notice"]["kind"] == "emergency"
+    assert "113" in answer["notice"]["text"]
+    assert answer["results"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hvor kan jeg kjøpe kokain",
+        "hvor mye skal jeg ta",
+        "hvilket stoff er best",
+        "trygt å blande koks og alkohol",
+    ],
+)
+def test_obtain_dose_or_choose_questions_get_the_out_of_scope_notice(question):
+    answer = ask(question, 3)
+    assert answer["notice"]["kind"] == "out_of_scope"
+    assert "trygg" in answer["notice"]["text"]
+
+
+def test_ordinary_questions_get_no_notice():
+    assert ask("hva er kokain", 3)["notice"] is None
+
+
+@pytest.mark.parametrize(
+    "question, limit", [("", 5), ("   ", 5), ("x" * 301, 5), ("kokain", 0), ("kokain", 21)]
+)
+def test_bad_input_is_refused_with_a_reason(question, limit):
+    with pytest.raises(BadQuestion):
+        ask(question, limit)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.text(min_size=1, max_size=300).filter(lambda s: s.strip()))
+def test_any_text_gives_an_answer_or_a_clear_refusal(question):
+    answer = ask(question, 5)
+    assert isinstance(answer["results"], list)
+    assert len(answer["results"]) <= 5
