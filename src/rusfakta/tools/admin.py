@@ -1,0 +1,32 @@
+from django.contrib import admin
+
+from rusfakta.tools.models import MixingStatement, MixingSubstance, NormItem, QuizQuestion
+
+
+@admin.register(NormItem)
+class NormItemAdmin(admin.ModelAdmin):
+    list_display = ("order", "question", "kind", "statistic")
+    list_display_links = ("question",)
+    raw_id_fields = ("statistic", "passage")
+
+
+class MixingStatementInline(admin.StackedInline):
+    model = MixingStatement
+    extra = 0
+    filter_horizontal = ("passages", "sources")
+
+
+@admin.register(MixingSubstance)
+class MixingSubstanceAdmin(admin.ModelAdmin):
+    list_display = ("order", "name", "level", "slug")
+    list_display_links = ("name",)
+    inlines = [MixingStatementInline]
+
+
+@admin.register(QuizQuestion)
+class QuizQuestionAdmin(admin.ModelAdmin):
+    list_display = ("order", "question", "topic")
+    list_display_links = ("question",)
+    list_filter = ("topic",)
+    raw_id_fields = ("statistic", "passage")
+    filter_horizontal = ("sources",)

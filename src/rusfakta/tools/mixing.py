@@ -1,0 +1,100 @@
+"""«Blanding»: what the booklet says about cocaine mixed with something else, looked up by name or alias."""
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from rusfakta.content import markup
+from rusfakta.content.reading import passage_html, passage_text, statistics_by_slug
+from rusfakta.tools.forms import printable
+from rusfakta.tools.models import MixingSubstance
+from rusfakta.tools.pack import normalized
+
+MAX_QUERY_LENGTH = 100
+CHOICE, OTHER = "med", "annet"
+NOT_COVERED = _("Heftet sier ingenting om denne blandingen. Det betyr ikke at den er trygg.")
+
+
+@dataclass
+class Statement:
+    html: str
+    text: str
+    passages: list
+    sources: list
+    statistics: list
+
+
+@dataclass
+class Answer:
+    query: str
+    substance: MixingSubstance | None = None
+    statements: list = field(default_factory=list)
+
+    @property
+    def covered(self):
+        return self.substance is not None
+
+    @property
+    def not_covered_text(self):
+        return "" if self.covered else str(NOT_COVERED)
+
+
+def all_substances():
+    return list(
+        MixingSubstance.objects.prefetch_related("statements__passages__chapter", "statements__sources")
+    )
+
+
+def _names(substance):
+    return {normalized(name) for name in (substance.slug, substance.name, *substance.aliases)}
+
+
+def find(query, substances):
+    """The substance whose id, name or alias is the query; else the only one named as a word inside it."""
+    wanted = normalized(query)
+    if not wanted:
+        return None
+    for substance in substances:
+        if wanted in _names(substance):
+            return substance
+    padded = f" {wanted} "
+    inside = [s for s in substances if any(f" {name} " in padded for name in _names(s))]
+    return inside[0] if len(inside) == 1 else None
+
+
+def read_query(params, substances):
+    """(query, error) from the form: a chosen substance, or what was typed under «noe annet»."""
+    chosen = printable(params.get(CHOICE, ""), MAX_QUERY_LENGTH + 1).strip()
+    typed = printable(params.get(OTHER, ""), MAX_QUERY_LENGTH + 1).strip()
+    if any(s.slug == chosen for s in substances):
+        return chosen, ""
+    if chosen == OTHER and not typed:
+        return "", str(_("Skriv hva kokainet blandes med."))
+    query = typed or ("" if chosen == OTHER else chosen)
+    if len(query) > MAX_QUERY_LENGTH:
+        return "", str(_("Skriv kortere – høyst %(max)s tegn.") % {"max": MAX_QUERY_LENGTH})
+    return query, ""
+
+
+def answer(query, substances=None, lang="nb"):
+    substances = all_substances() if substances is None else substances
+    substance = find(query, substances)
+    result = Answer(query=query, substance=substance)
+    if substance is not None:
+        stats = statistics_by_slug()
+        result.statements = [
+            Statement(
+                html=passage_html(s.text, stats, lang),
+                text=passage_text(s.text, stats, lang),
+                passages=list(s.passages.all()),
+                sources=list(s.sources.all()),
+                statistics=[stats[slug] for slug in markup.stat_refs(s.text) if slug in stats],
+            )
+            for s in substance.statements.all()
+        ]
+    return result
+
+
+def help_url():
+    return reverse("pages:help")

@@ -1,0 +1,100 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from rusfakta.content.models import Passage, Source
+from rusfakta.statistics.models import Statistic
+
+
+class NormItem(models.Model):
+    """One «Hva tror du?» question: the reader guesses a figure record before seeing it."""
+
+    class Kind(models.TextChoices):
+        USE = "use", "bruk"
+        ATTITUDE = "attitude", "holdning"
+
+    class Mistake(models.TextChoices):
+        TOO_HIGH = "too-high", "gjetter for høyt"
+        TOO_LOW = "too-low", "gjetter for lavt"
+
+    slug = models.SlugField(max_length=80, unique=True)
+    order = models.PositiveIntegerField(default=0)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    question = models.TextField()
+    statistic = models.ForeignKey(Statistic, on_delete=models.CASCADE, related_name="norm_items")
+    common_mistake = models.CharField(
+        max_length=10,
+        choices=Mistake.choices,
+        help_text="Which way the «alle andre gjør det» belief pulls a guess.",
+    )
+    explanation = models.TextField(help_text="One or two sentences in our words; figures as {stat:id}.")
+    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.question
+
+
+class MixingSubstance(models.Model):
+    class Level(models.TextChoices):
+        # Only the booklet's own words; there is deliberately no lower level.
+        RAISED_RISK = "okt-risiko", _("Økt risiko")
+        RAISED_RISK_OF_DEATH = "okt-risiko-for-dod", _("Økt risiko for død")
+        UNKNOWN_CONTENT = "ukjent-innhold", _("Ukjent innhold – kan være dødelig")
+
+    slug = models.SlugField(max_length=80, unique=True)
+    order = models.PositiveIntegerField(default=0)
+    name = models.CharField(max_length=100)
+    aliases = models.JSONField(default=list, blank=True)
+    level = models.CharField(max_length=20, choices=Level.choices)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.name
+
+
+class MixingStatement(models.Model):
+    substance = models.ForeignKey(MixingSubstance, on_delete=models.CASCADE, related_name="statements")
+    order = models.PositiveIntegerField(default=0)
+    text = models.TextField(help_text="Our words; figures as {stat:id}; never a dose, never «trygt».")
+    passages = models.ManyToManyField(Passage, related_name="+")
+    sources = models.ManyToManyField(Source, related_name="+")
+
+    class Meta:
+        ordering = ["substance__order", "order"]
+
+    def __str__(self):
+        return self.text
+
+    def clean(self):
+        # The same rule as the pack check, for edits made in the admin.
+        from rusfakta.tools.pack import mixing_text_problem
+
+        problem = mixing_text_problem(self.text)
+        if problem:
+            raise ValidationError({"text": problem})
+
+
+class QuizQuestion(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    order = models.PositiveIntegerField(default=0)
+    topic = models.CharField(max_length=20)
+    question = models.TextField()
+    options = models.JSONField(default=list, help_text='["first option", "second", …]; figures as {stat:id}')
+    correct = models.PositiveSmallIntegerField(help_text="The right option, counting from 1.")
+    explanation = models.TextField()
+    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="+")
+    sources = models.ManyToManyField(Source, related_name="+")
+    statistic = models.ForeignKey(
+        Statistic, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.question

@@ -1,0 +1,365 @@
+"""The tools' files in the content pack (normcheck.yaml, mixing.yaml, quiz.yaml): read and check them.
+
+Called by content.pack.read_pack after the rest of the pack is read, because every entry points at
+passages, sources and figure records. Problems go to pack.problems as file:line: message.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+import yaml
+from pydantic import Field, ValidationError
+
+from rusfakta.content import markup
+from rusfakta.content.pack import SLUG, WRITTEN_PERCENT, Problem, Strict, _relative
+
+GUESS_SCALE = {"percent": 100, "per-100": 100, "per-10": 10}
+MIXING_LEVELS = ("okt-risiko", "okt-risiko-for-dod", "ukjent-innhold")
+QUIZ_TOPICS = (
+    "historikk",
+    "former",
+    "virkning",
+    "blanding",
+    "skader",
+    "tall",
+    "kjop",
+    "russetid",
+    "behandling",
+    "produksjon",
+    "hjelp",
+)
+# Our texts never call a mixture safe or low risk, in either language.
+UNSAFE_WORDING = re.compile(
+    r"\b(trygg\w*|trygt|safe\w*|ufarlig\w*|harmless|lav\w* risiko|low[- ]risk|ikke farlig)\b",
+    re.IGNORECASE,
+)
+DOSE_UNITS = r"(mg|milligram|mikrogram|gram|g|µg|mcg|ml|milliliter|cl|dl|linjer?|streker?|promille|doser?|enheter|glass)"
+# An amount: a number with a unit ("0,5 g", "2 linjer", "20 %"), or a dose unit on its own ("et gram").
+AMOUNT = re.compile(
+    rf"\d+(?:[.,]\d+)?\s*(?:%|prosent\b|{DOSE_UNITS}\b)|\b(?:mg|milligram|mikrogram|gram|µg|mcg|ml|milliliter|linjer?|streker?|promille)\b",
+    re.IGNORECASE,
+)
+TEXT_KEYS = {"name", "aliases", "text", "question", "options", "explanation"}
+
+
+class NormItemData(Strict):
+    id: str = Field(pattern=SLUG)
+    kind: Literal["use", "attitude"]
+    question: str = Field(min_length=1)
+    stat: str
+    common_mistake: Literal["too-high", "too-low"]
+    explanation: str = Field(min_length=1)
+    passage: str
+
+
+class MixingStatementData(Strict):
+    text: str = Field(min_length=1)
+    passages: list[str] = Field(min_length=1)
+    sources: list[str] = Field(min_length=1)
+
+
+class MixingSubstanceData(Strict):
+    id: str = Field(pattern=SLUG)
+    name: str = Field(min_length=1)
+    aliases: list[str] = []
+    level: Literal[MIXING_LEVELS]
+    statements: list[MixingStatementData] = Field(min_length=1)
+
+
+class QuizQuestionData(Strict):
+    id: str = Field(pattern=SLUG)
+    topic: Literal[QUIZ_TOPICS]
+    question: str = Field(min_length=1)
+    options: list[str] = Field(min_length=2, max_length=5)
+    correct: int = Field(ge=1, description="the right option, counting from 1")
+    explanation: str = Field(min_length=1)
+    passage: str
+    sources: list[str] = Field(min_length=1)
+    stat: str | None = None
+
+
+@dataclass
+class Entry:
+    data: object
+    path: str
+    lines: dict  # YAML path (keys and list indexes) -> (first line, last line)
+    file_lines: list = field(default_factory=list, repr=False)
+
+    @property
+    def line(self):
+        return self.lines[()][0]
+
+    def line_of(self, *where, text=""):
+        """The line of a value; with text, the line inside a multi-line value where that text stands."""
+        where = tuple(where)
+        while where not in self.lines:
+            where = where[:-1]
+        first, last = self.lines[where]
+        for number in range(first, last + 1):
+            if text and text in self.file_lines[number - 1]:
+                return number
+        return first
+
+
+@dataclass
+class Tools:
+    normcheck: list = field(default_factory=list)  # Entry of NormItemData
+    mixing: list = field(default_factory=list)  # Entry of MixingSubstanceData
+    quiz: list = field(default_factory=list)  # Entry of QuizQuestionData
+
+
+def normalized(text):
+    """How a typed substance name is compared with the names and aliases: case, accents and spacing ignored."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w\s-]", " ", text).split())
+
+
+def _node_lines(node, where=()):
+    lines = {where: (node.start_mark.line + 1, node.end_mark.line + 1)}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines.update(_node_lines(value, (*where, key.value)))
+            lines[(*where, key.value)] = (key.start_mark.line + 1, value.end_mark.line + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines.update(_node_lines(item, (*where, index)))
+    return lines
+
+
+def _text_scalars(node, key=None):
+    """(scalar node) for every text the reader sees: names, aliases, statements, questions, options."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            yield from _text_scalars(value, key_node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _text_scalars(item, key)
+    elif key in TEXT_KEYS:
+        yield node
+
+
+def _line_of_match(pattern, node, file_lines):
+    """The file line where the offending words stand, also inside a multi-line string."""
+    for number in range(node.start_mark.line, node.end_mark.line + 1):
+        if number < len(file_lines) and pattern.search(file_lines[number]):
+            return number + 1
+    return node.start_mark.line + 1
+
+
+class _File:
+    def __init__(self, pack, name):
+        self.pack = pack
+        self.path = pack.root / name
+        self.rel = _relative(self.path, pack.root)
+
+    def problem(self, line, message):
+        self.pack.problems.append(Problem(self.rel, line, message))
+
+    def read(self, model, label):
+        """Entries that validate, and the composed YAML (for wording checks), or ([], None)."""
+        if not self.path.exists():
+            return [], None
+        try:
+            text = self.path.read_text(encoding="utf-8")
+            node = yaml.compose(text)
+            data = yaml.safe_load(text)
+        except (OSError, UnicodeDecodeError) as exc:
+            self.problem(1, f"cannot read {label}s: {exc}")
+            return [], None
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            self.problem(mark.line + 1 if mark else 1, f"invalid YAML: {getattr(exc, 'problem', exc)}")
+            return [], None
+        if data is None:
+            return [], None
+        if not isinstance(data, list):
+            self.problem(1, f"the {label}s must be a list")
+            return [], None
+        entries, file_lines = [], text.splitlines()
+        for item_node, item in zip(node.value, data, strict=True):
+            entry = Entry(None, self.rel, _node_lines(item_node), file_lines)
+            try:
+                entry.data = model.model_validate(item)
+            except ValidationError as exc:
+                for error in exc.errors():
+                    loc = error["loc"] if isinstance(item, dict) else ()
+                    name = ".".join(str(part) for part in loc)
+                    self.problem(entry.line_of(*loc), f"{name + ': ' if name else ''}{error['msg']}")
+                continue
+            entries.append(entry)
+        self._check_unique(entries, label)
+        return entries, (node, file_lines)
+
+    def _check_unique(self, entries, label):
+        seen = {}
+        for entry in entries:
+            if entry.data.id in seen:
+                self.problem(
+                    entry.line,
+                    f"duplicate {label} id '{entry.data.id}' (first at line {seen[entry.data.id]})",
+                )
+            seen.setdefault(entry.data.id, entry.line)
+
+    def check_wording(self, composed, doses=False):
+        if composed is None:
+            return
+        node, file_lines = composed
+        for scalar in _text_scalars(node):
+            found = _forbidden(str(scalar.value), doses)
+            if found:
+                words, message = found
+                pattern = re.compile(re.escape(words), re.IGNORECASE)
+                self.problem(_line_of_match(pattern, scalar, file_lines), message)
+
+
+def _forbidden(text, doses):
+    """(the offending words, the message) for wording that calls a mixture safe, or gives an amount."""
+    unsafe = UNSAFE_WORDING.search(text)
+    if unsafe:
+        return unsafe.group(0), f"'{unsafe.group(0)}': never call a mixture safe or low risk"
+    amount = AMOUNT.search(markup.STAT_REF.sub("", text)) if doses else None
+    if amount:
+        return amount.group(0), f"'{amount.group(0)}': no amounts or doses here (figures only as {{stat:id}})"
+    return None
+
+
+def mixing_text_problem(text):
+    found = _forbidden(text, doses=True)
+    return found[1] if found else ""
+
+
+class _Ids:
+    def __init__(self, pack):
+        self.sources = {s.id for s, _, _ in pack.sources}
+        self.units = {s.id: s.unit for s, _, _ in pack.statistics}
+        self.passages = {p.slug: p for p in pack.passages if p.slug}
+
+
+def _check_refs(file, entry, text, ids, *where):
+    for ref in markup.ANY_REF.findall(text):
+        slug = ref[len("{stat:") : -1] if ref.startswith("{stat:") else None
+        if slug is None:
+            file.problem(
+                entry.line_of(*where, text=ref), f"unknown reference {ref} (only {{stat:id}} is allowed)"
+            )
+        elif slug not in ids.units:
+            file.problem(entry.line_of(*where, text=ref), f"unknown statistic id '{slug}'")
+
+
+def _check_written_percent(file, entry, text, *where):
+    written = WRITTEN_PERCENT.findall(markup.STAT_REF.sub("", text))
+    if written:
+        file.problem(
+            entry.line_of(*where, text=written[0]),
+            f"percentage written in the text ({written[0]!r}): use {{stat:id}}",
+        )
+
+
+def _check_passage(file, entry, slug, ids, *where):
+    if slug not in ids.passages:
+        file.problem(entry.line_of(*where), f"unknown passage id '{slug}'")
+
+
+def _check_sources(file, entry, sources, ids, *where):
+    for index, source in enumerate(sources):
+        if source not in ids.sources:
+            file.problem(entry.line_of(*where, index), f"unknown source id '{source}'")
+
+
+def _read_normcheck(pack, ids):
+    file = _File(pack, "normcheck.yaml")
+    entries, composed = file.read(NormItemData, "norm check item")
+    file.check_wording(composed)
+    for entry in entries:
+        item = entry.data
+        unit = ids.units.get(item.stat)
+        if unit is None:
+            file.problem(entry.line_of("stat"), f"unknown statistic id '{item.stat}'")
+        elif unit not in GUESS_SCALE:
+            file.problem(
+                entry.line_of("stat"),
+                f"'{item.stat}' has unit {unit}; a guess needs one of {', '.join(GUESS_SCALE)}",
+            )
+        _check_passage(file, entry, item.passage, ids, "passage")
+        for name in ("question", "explanation"):
+            _check_refs(file, entry, getattr(item, name), ids, name)
+            _check_written_percent(file, entry, getattr(item, name), name)
+    return entries
+
+
+def _read_mixing(pack, ids):
+    file = _File(pack, "mixing.yaml")
+    entries, composed = file.read(MixingSubstanceData, "mixing substance")
+    file.check_wording(composed, doses=True)
+    names = {}
+    for entry in entries:
+        substance = entry.data
+        for index, name in enumerate([substance.id, substance.name, *substance.aliases]):
+            key = normalized(name)
+            owner = names.setdefault(key, substance.id)
+            if owner != substance.id:
+                where = ("aliases", index - 2) if index >= 2 else ("name",)
+                file.problem(entry.line_of(*where), f"'{name}' already names '{owner}'")
+        for index, statement in enumerate(substance.statements):
+            where = ("statements", index)
+            _check_refs(file, entry, statement.text, ids, *where, "text")
+            for number, slug in enumerate(statement.passages):
+                _check_passage(file, entry, slug, ids, *where, "passages", number)
+            _check_sources(file, entry, statement.sources, ids, *where, "sources")
+    return entries
+
+
+def _read_quiz(pack, ids):
+    file = _File(pack, "quiz.yaml")
+    entries, composed = file.read(QuizQuestionData, "quiz question")
+    file.check_wording(composed)
+    for entry in entries:
+        question = entry.data
+        _check_passage(file, entry, question.passage, ids, "passage")
+        _check_sources(file, entry, question.sources, ids, "sources")
+        if question.correct > len(question.options):
+            file.problem(
+                entry.line_of("correct"),
+                f"correct is {question.correct}, but there are {len(question.options)} options",
+            )
+        if len(set(question.options)) != len(question.options):
+            file.problem(entry.line_of("options"), "two options are the same")
+        for name in ("question", "explanation"):
+            _check_refs(file, entry, getattr(question, name), ids, name)
+            _check_written_percent(file, entry, getattr(question, name), name)
+        _check_options(file, entry, question, ids)
+    return entries
+
+
+def _check_options(file, entry, question, ids):
+    units = [
+        [ids.units[s] for s in markup.stat_refs(option) if s in ids.units] for option in question.options
+    ]
+    correct = units[question.correct - 1] if question.correct <= len(units) else []
+    expected = (correct or [u for option in units for u in option] or [None])[0]
+    for index, option in enumerate(question.options):
+        _check_refs(file, entry, option, ids, "options", index)
+        if re.search(r"\d", markup.STAT_REF.sub("", option)):
+            file.problem(
+                entry.line_of("options", index), "a number in an option must be a {stat:id} reference"
+            )
+        if any(unit != expected for unit in units[index]):
+            file.problem(entry.line_of("options", index), "the options mix units; compare like with like")
+    if question.stat is None:
+        return
+    if question.stat not in ids.units:
+        file.problem(entry.line_of("stat"), f"unknown statistic id '{question.stat}'")
+    elif question.correct <= len(question.options):
+        if question.stat not in markup.stat_refs(question.options[question.correct - 1]):
+            file.problem(entry.line_of("stat"), f"the correct option must show {{stat:{question.stat}}}")
+
+
+def read_tools(pack):
+    ids = _Ids(pack)
+    pack.tools = Tools(
+        normcheck=_read_normcheck(pack, ids),
+        mixing=_read_mixing(pack, ids),
+        quiz=_read_quiz(pack, ids),
+    )

@@ -1,0 +1,104 @@
+"""«Test deg selv»: the quiz questions, reading answers carried in the form, and scoring. Nothing is stored."""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from rusfakta.content import markup
+from rusfakta.content.reading import passage_html, statistics_by_slug
+from rusfakta.statistics.formatting import format_statistic
+from rusfakta.tools.models import QuizQuestion
+
+LETTERS = "ABCDE"
+FIELD_PREFIX = "svar-"
+STEP_FIELD = "steg"
+
+
+@dataclass
+class Option:
+    number: int
+    letter: str
+    text: str
+
+
+@dataclass
+class Question:
+    number: int
+    row: QuizQuestion
+    options: list
+    explanation: str
+
+    @property
+    def field(self):
+        return FIELD_PREFIX + self.row.slug
+
+    @property
+    def correct(self):
+        return self.options[self.row.correct - 1]
+
+
+@dataclass
+class Marked:
+    question: Question
+    chosen: Option | None
+
+    @property
+    def is_right(self):
+        return self.chosen is not None and self.chosen.number == self.question.row.correct
+
+
+def _option_text(text, stats, lang):
+    return markup.STAT_REF.sub(lambda m: format_statistic(stats[m.group(1)], lang), text)
+
+
+def questions(lang="nb"):
+    stats = statistics_by_slug()
+    rows = QuizQuestion.objects.select_related("passage__chapter", "statistic__source").prefetch_related(
+        "sources"
+    )
+    return [
+        Question(
+            number=number,
+            row=row,
+            options=[
+                Option(i, LETTERS[i - 1], _option_text(text, stats, lang))
+                for i, text in enumerate(row.options, 1)
+            ],
+            explanation=passage_html(row.explanation, stats, lang),
+        )
+        for number, row in enumerate(rows, 1)
+    ]
+
+
+def parse_answers(data, found):
+    """{field: option number} for each answered question in data (a form), and a list of error messages.
+
+    Unanswered questions are left out; anything that is not one of the question's options is an error.
+    """
+    answers, errors = {}, []
+    for question in found:
+        raw = str(data.get(question.field, "")).strip()
+        if not raw:
+            continue
+        if re.fullmatch(r"[1-9]", raw) and int(raw) <= len(question.options):
+            answers[question.field] = int(raw)
+        else:
+            errors.append(
+                _("Svaret på spørsmål %(number)s er ikke et av alternativene. Velg et av dem.")
+                % {"number": question.number}
+            )
+    return answers, errors
+
+
+def parse_step(data, count):
+    """The question just answered (0-based) in the one-at-a-time form, or None when the form is broken."""
+    raw = str(data.get(STEP_FIELD, "")).strip()
+    if re.fullmatch(r"\d{1,3}", raw) and int(raw) < count:
+        return int(raw)
+    return None
+
+
+def mark(found, answers):
+    marked = [Marked(q, q.options[answers[q.field] - 1] if q.field in answers else None) for q in found]
+    return marked, sum(m.is_right for m in marked)

@@ -1,0 +1,76 @@
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from rusfakta.tools.quiz import STEP_FIELD, mark, parse_answers, parse_step, questions
+
+# The quiz forms POST, but nothing is changed or kept on the server: the answers travel in the form
+# and come back only in the result page. So there is nothing a forged request could do, and CSRF
+# protection would only cost every visitor a cookie.
+
+
+def start(request):
+    return render(request, "tools/quiz_start.html", {"count": len(questions(request.LANGUAGE_CODE))})
+
+
+def all_at_once(request):
+    return render(request, "tools/quiz_all.html", {"questions": questions(request.LANGUAGE_CODE)})
+
+
+def _broken(request, errors):
+    return render(request, "tools/quiz_error.html", {"errors": errors}, status=400)
+
+
+def _result(request, found, answers):
+    marked, score = mark(found, answers)
+    return render(request, "tools/quiz_result.html", {"marked": marked, "score": score, "count": len(found)})
+
+
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def result(request):
+    if request.method == "GET":
+        return redirect("tools:quiz")
+    found = questions(request.LANGUAGE_CODE)
+    answers, errors = parse_answers(request.POST, found)
+    return _broken(request, errors) if errors else _result(request, found, answers)
+
+
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def one_at_a_time(request):
+    found = questions(request.LANGUAGE_CODE)
+    if request.method == "GET":
+        return _step(request, found, {}, 0)
+    answered = parse_step(request.POST, len(found))
+    answers, errors = parse_answers(request.POST, found)
+    if answered is None:
+        errors.append(_("Skjemaet mangler hvilket spørsmål du var på."))
+    if errors:
+        return _broken(request, errors)
+    if answered + 1 == len(found):
+        return _result(request, found, answers)
+    return _step(request, found, answers, answered + 1)
+
+
+def _step(request, found, answers, index):
+    context = {
+        "question": found[index],
+        "count": len(found),
+        "index": index,
+        "step_field": STEP_FIELD,
+        "carried": [(field, value) for field, value in answers.items() if field != found[index].field],
+    }
+    return render(request, "tools/quiz_step.html", context)
+
+
+def sheet(request):
+    return render(request, "tools/quiz_sheet.html", {"questions": questions(request.LANGUAGE_CODE)})
+
+
+def answer_key(request):
+    return render(request, "tools/quiz_key.html", {"questions": questions(request.LANGUAGE_CODE)})

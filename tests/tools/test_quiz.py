@@ -1,0 +1,170 @@
+import re
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+from django.test import Client
+from django.utils.html import escape
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rusfakta.content import markup
+from rusfakta.statistics.models import Statistic
+from rusfakta.tools.models import QuizQuestion
+from rusfakta.tools.pack import QUIZ_TOPICS
+from rusfakta.tools.quiz import Option, Question, mark, parse_answers, parse_step
+
+
+def fake_questions(sizes):
+    return [
+        Question(
+            n,
+            SimpleNamespace(slug=f"q{n}", correct=1),
+            [Option(i, "ABCDE"[i - 1], "") for i in range(1, size + 1)],
+            "",
+        )
+        for n, size in enumerate(sizes, 1)
+    ]
+
+
+@pytest.mark.django_db
+def test_there_are_at_least_fifteen_questions_on_every_topic():
+    topics = set(QuizQuestion.objects.values_list("topic", flat=True))
+    assert QuizQuestion.objects.count() >= 15
+    assert topics == set(QUIZ_TOPICS)
+
+
+@pytest.mark.django_db
+def test_the_right_answer_is_not_always_in_the_same_place():
+    assert len(set(QuizQuestion.objects.values_list("correct", flat=True))) >= 3
+
+
+@pytest.mark.django_db
+def test_numbers_in_options_are_record_references_and_the_asked_record_is_the_right_answer():
+    for question in QuizQuestion.objects.all():
+        for option in question.options:
+            assert not re.search(r"\d", markup.STAT_REF.sub("", option)), question.slug
+        if question.statistic:
+            assert "{stat:" + question.statistic.slug + "}" in question.options[question.correct - 1]
+
+
+def test_answers_are_read_and_unanswered_questions_left_out():
+    found = fake_questions([3, 4])
+    assert parse_answers({"svar-q1": "2"}, found) == ({"svar-q1": 2}, [])
+    assert parse_answers({"svar-q1": "", "svar-q2": " 4 "}, found) == ({"svar-q2": 4}, [])
+
+
+@pytest.mark.parametrize("value", ["0", "4", "A", "1.0", "-1", "99", "2; drop"])
+def test_an_answer_that_is_not_an_option_is_a_clear_error(value):
+    answers, errors = parse_answers({"svar-q1": value}, fake_questions([3]))
+    assert answers == {}
+    assert errors == ["Svaret på spørsmål 1 er ikke et av alternativene. Velg et av dem."]
+
+
+@given(data=st.dictionaries(st.sampled_from(["svar-q1", "svar-q2", "steg", "x"]), st.text(max_size=8)))
+def test_the_answer_parser_never_fails_and_only_accepts_options(data):
+    found = fake_questions([3, 4])
+    answers, errors = parse_answers(data, found)
+    for question in found:
+        if question.field in answers:
+            assert 1 <= answers[question.field] <= len(question.options)
+    assert len(answers) + len(errors) <= len(found)
+    step = parse_step(data, len(found))
+    assert step is None or 0 <= step < len(found)
+
+
+def test_marking_counts_the_right_answers():
+    found = fake_questions([3, 3, 3])
+    marked, score = mark(found, {"svar-q1": 1, "svar-q2": 2})
+    assert score == 1
+    assert [m.is_right for m in marked] == [True, False, False]
+    assert marked[2].chosen is None
+
+
+def test_the_start_page_offers_both_ways_and_the_teacher_sheets(pages):
+    html = pages.get("/quiz/").content.decode()
+    for url in ("/quiz/alle/", "/quiz/ett-om-gangen/", "/quiz/utskrift/", "/quiz/fasit/"):
+        assert f'href="{url}"' in html
+
+
+def test_all_questions_on_one_page_post_to_the_result_without_a_csrf_token(pages):
+    html = pages.get("/quiz/alle/").content.decode()
+    assert 'method="post" action="/quiz/resultat/"' in html
+    assert "csrfmiddlewaretoken" not in html
+    for question in QuizQuestion.objects.all():
+        assert f'name="svar-{question.slug}"' in html
+
+
+def test_the_result_scores_and_explains_each_answer_with_passage_source_and_record(post):
+    html = post(
+        "/quiz/resultat/", {"svar-alkohol": "3", "svar-speedball": "2", "svar-russetid": "3"}
+    ).content.decode()
+    assert f"2 av {QuizQuestion.objects.count()} riktige" in html
+    assert (
+        'Ditt svar: B. Kokain og energidrikk. Den gjør at man ikke får sove. – <strong class="mark">Feil</strong>'
+        in html
+    )
+    assert "Riktig svar: <strong>A. Kokain og heroin sammen." in html
+    assert "Du svarte ikke på dette spørsmålet." in html
+    assert 'href="/kapittel/dodelighet/#dodelighet-speedball"' in html
+    assert 'href="/kilder/#kilde-actis-2025"' in html
+    assert 'href="/tall/opinion-russ-provd-russetid/"' in html
+
+
+def test_one_question_at_a_time_carries_the_answers_in_the_form(post, pages):
+    count = QuizQuestion.objects.count()
+    first = pages.get("/quiz/ett-om-gangen/").content.decode()
+    assert f"Spørsmål 1 av {count}" in first
+    assert '<input type="hidden" name="steg" value="0">' in first
+    second = post("/quiz/ett-om-gangen/", {"steg": "0", "svar-kokain-som-medisin": "2"}).content.decode()
+    assert f"Spørsmål 2 av {count}" in second
+    assert '<input type="hidden" name="svar-kokain-som-medisin" value="2">' in second
+    answers = {f"svar-{q.slug}": str(q.correct) for q in QuizQuestion.objects.all()}
+    last = post("/quiz/ett-om-gangen/", {**answers, "steg": str(count - 1)}).content.decode()
+    assert f"{count} av {count} riktige" in last
+
+
+@pytest.mark.parametrize(
+    "url, data, message",
+    [
+        ("/quiz/resultat/", {"svar-alkohol": "7"}, "Svaret på spørsmål 8 er ikke et av alternativene."),
+        ("/quiz/ett-om-gangen/", {"steg": "x"}, "Skjemaet mangler hvilket spørsmål du var på."),
+        ("/quiz/ett-om-gangen/", {"steg": "999"}, "Skjemaet mangler hvilket spørsmål du var på."),
+        ("/quiz/ett-om-gangen/", {}, "Skjemaet mangler hvilket spørsmål du var på."),
+    ],
+)
+def test_a_broken_form_gets_a_clear_message(post, url, data, message):
+    html = post(url, data, status=400).content.decode()
+    assert message in html
+    assert 'href="/quiz/"' in html
+
+
+def test_the_result_page_by_get_goes_back_to_the_start(db):
+    response = Client().get("/quiz/resultat/")
+    assert response.status_code == 302 and response["Location"] == "/quiz/"
+
+
+def test_the_printable_sheet_has_every_question_without_answers(pages):
+    html = pages.get("/quiz/utskrift/").content.decode()
+    assert 'class="quiz-print"' in html
+    for question in QuizQuestion.objects.all():
+        assert escape(question.question) in html
+    assert "Riktig svar" not in html
+    assert "<form" not in html.split('<main id="main">')[1]
+
+
+def test_the_answer_key_has_each_right_answer_explained_with_its_passage(pages):
+    html = pages.get("/quiz/fasit/").content.decode()
+    assert html.count("Riktig svar:") == QuizQuestion.objects.count()
+    assert "Riktig svar: <strong>B. Som lokalbedøvelse, og mot depresjon og tretthet</strong>" in html
+    assert "http://testserver/kapittel/historikk/#hist-medisin" in html
+
+
+def test_changing_a_record_changes_the_quiz(pages, post):
+    stat = Statistic.objects.get(slug="opinion-russ-provd-russetid")
+    stat.value = Decimal("4")
+    stat.save()
+    assert "C. 4\u00a0%" in pages.get("/quiz/utskrift/").content.decode().replace(
+        '<span class="letter">C</span> ', "C. "
+    )
+    assert "4\u00a0%" in post("/quiz/resultat/", {}).content.decode()
