@@ -1,0 +1,133 @@
+"""The PDF edition: Typst lays out the booklet data; one file per content version, kept in the data folder."""
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+import typst
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.text import slugify
+
+from rusfakta.booklet.document import BookletError, booklet_data
+from rusfakta.content.models import ContentVersion
+from rusfakta.content.reading import current_edition
+
+TEMPLATE = Path(__file__).resolve().parent / "templates" / "booklet.typ"
+KEEP_PER_LANGUAGE = 3
+FAILURE_MEMORY_SECONDS = 300
+
+log = logging.getLogger(__name__)
+
+
+def booklet_dir():
+    return Path(settings.DATA_DIR) / "booklet"
+
+
+def _template_bytes():
+    try:
+        return TEMPLATE.read_bytes()
+    except OSError as exc:
+        raise BookletError(f"cannot read the booklet template {TEMPLATE}: {exc.strerror}") from exc
+
+
+def cached_path(stamp, lang):
+    """A new content version, template or Typst version each gives a new file."""
+    digest = hashlib.sha256(_template_bytes() + typst.__version__.encode()).hexdigest()[:10]
+    return booklet_dir() / f"{stamp}-{digest}-{lang}.pdf"
+
+
+def render_pdf(data, timestamp=None):
+    """The PDF as bytes. Only Typst's bundled fonts, so every machine prints the same booklet."""
+    _template_bytes()
+    try:
+        return typst.compile(
+            str(TEMPLATE),
+            root=str(TEMPLATE.parent),
+            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+            ignore_system_fonts=True,
+            timestamp=timestamp,
+        )
+    except RuntimeError as exc:  # typst.TypstError, or a file Typst cannot read
+        raise BookletError(_describe(exc)) from exc
+
+
+def _describe(error):
+    """Typst's own diagnostic already points at the file, line and column."""
+    message = getattr(error, "message", str(error))
+    details = (getattr(error, "diagnostic", "") or "").strip() or f"error: {message}"
+    hints = "".join(f"\nhint: {hint}" for hint in getattr(error, "hints", None) or [])
+    return f"Typst cannot lay out the template {TEMPLATE}:\n{details}{hints}"
+
+
+def build(lang="nb"):
+    """Builds the booklet from the current content and keeps it; returns its path."""
+    version = ContentVersion.current()
+    path = cached_path(version.stamp, lang)
+    pdf = render_pdf(booklet_data(lang), timestamp=int(version.changed_at.timestamp()))
+    _write_atomically(path, pdf)
+    _prune(lang)
+    return path
+
+
+def _write_atomically(path, content):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".building-", suffix=".pdf")
+    with os.fdopen(handle, "wb") as file:
+        file.write(content)
+    os.replace(temporary, path)
+
+
+def _built(lang):
+    """Newest first; another process may prune a file while we look."""
+    found = []
+    for path in booklet_dir().glob(f"*-{lang}.pdf"):
+        try:
+            found.append((path.stat().st_mtime, path))
+        except FileNotFoundError:
+            continue
+    return [path for _, path in sorted(found, reverse=True)]
+
+
+def _prune(lang):
+    for old in _built(lang)[KEEP_PER_LANGUAGE:]:
+        old.unlink(missing_ok=True)
+
+
+def last_good(lang):
+    built = _built(lang)
+    return built[0] if built else None
+
+
+def current_booklet(lang="nb"):
+    """The PDF of the current content, built on first request. When it cannot be built, the last
+    good one (or None): readers keep getting a booklet while an editor fixes the problem."""
+    try:
+        path = cached_path(ContentVersion.current().stamp, lang)
+    except BookletError as exc:
+        log.error("the booklet could not be built; serving the last good one. %s", exc)
+        return last_good(lang)
+    if path.exists():
+        return path
+    failed = f"booklet-failed:{path.name}"
+    if cache.get(failed):
+        return last_good(lang)
+    try:
+        return build(lang)
+    except BookletError as exc:
+        log.error("the booklet could not be built; serving the last good one. %s", exc)
+    except Exception:
+        # Whatever went wrong, a reader is better served by the previous booklet than by an error page.
+        log.exception("the booklet could not be built; serving the last good one")
+    cache.set(failed, True, FAILURE_MEMORY_SECONDS)
+    return last_good(lang)
+
+
+def download_name():
+    edition = current_edition()
+    if edition is None:
+        return "rusfakta.pdf"
+    return f"{slugify(edition.title)}-{edition.edition}.pdf"
