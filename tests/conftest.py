@@ -10,6 +10,9 @@ from django.test import Client
 
 from rusfakta.content.loader import load_pack
 
+# Importing the WSGI app must not touch the database during collection; the live server sets it to 1.
+os.environ.setdefault("RUSFAKTA_WARM_UP", "0")
+
 BOOKLET = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_38941a3a0a2b9d44.txt"
 
 
@@ -28,6 +31,15 @@ def collected_static():
     with override_settings(STATIC_ROOT=STATIC_ROOT):
         STATIC_ROOT.mkdir(exist_ok=True)
         collect_static_if_changed()
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def throwaway_data_dir(tmp_path_factory):
+    """Files the site writes while it runs (the printed booklet) go to a temporary folder, not ./var."""
+    from django.test import override_settings
+
+    with override_settings(DATA_DIR=tmp_path_factory.mktemp("data")):
         yield
 
 

@@ -43,23 +43,38 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "ninja",
     "rusfakta.content",
     "rusfakta.statistics",
     "rusfakta.pages",
+    "rusfakta.helpservices",
+    "rusfakta.booklet",
+    "rusfakta.search",
+    "rusfakta.serving",
+    "axes",
+    "rusfakta.tools",
 ]
 
 MIDDLEWARE = [
+    "rusfakta.serving.middleware.AccessLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "rusfakta.serving.middleware.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "rusfakta.serving.middleware.SearchRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    # The page cache keeps the finished, compressed page with its ETag, so a hit does no work.
+    "rusfakta.serving.middleware.PageCacheMiddleware",
+    "rusfakta.serving.middleware.CompressPagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "axes.middleware.AxesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "rusfakta.api.middleware.ApiErrorShapeMiddleware",
+    "rusfakta.serving.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "rusfakta.urls"
@@ -116,9 +131,84 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 X_FRAME_OPTIONS = "DENY"
 
+# Logs never hold a client's address or a query string (see serving.middleware.AccessLogMiddleware).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "rusfakta.access": {"level": os.environ.get("RUSFAKTA_ACCESS_LOG", "INFO"), "propagate": True},
+        # django.request would log "Not Found: /path" lines; the access log already has the status.
+        "django.request": {"level": "ERROR"},
+        "axes": {"level": "ERROR"},
+    },
 }
+
+ADMIN_URL_PREFIX = "/" + os.environ.get("RUSFAKTA_ADMIN_PATH", "admin").strip("/") + "/"
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), "
+    "accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()"
+)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_HSTS_SECONDS = int(os.environ.get("RUSFAKTA_HSTS_SECONDS", "31536000"))
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if os.environ.get("RUSFAKTA_BEHIND_PROXY") else None
+)
+
+# Request size limits: nothing we accept is large.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+FILE_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+
+SEARCH_RATE_PER_SECOND = float(os.environ.get("RUSFAKTA_SEARCH_RATE", "5"))
+SEARCH_RATE_BURST = int(os.environ.get("RUSFAKTA_SEARCH_BURST", "30"))
+
+# Pages that change with the clock, carry a visitor's input, or are private are never cached.
+PAGE_CACHE_SKIP = (
+    "/hjelp/",
+    "/en/hjelp/",
+    "/spor/",
+    "/en/spor/",
+    "/api/v1/search",
+    "/api/v1/services",
+    "/healthz",
+    ADMIN_URL_PREFIX,
+    "/static/",
+    "/quiz/",
+    "/en/quiz/",
+)
+PAGE_CACHE_SECONDS = 3600
+
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
+}
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Lockout is per user name so that no visitor's or editor's IP address is stored.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -10,11 +11,14 @@ handler500 = "rusfakta.pages.views.server_error"
 
 urlpatterns = [
     path("healthz", pages.healthz, name="healthz"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL_PREFIX.lstrip("/"), admin.site.urls),
     path("api/", api.urls),
 ]
 urlpatterns += i18n_patterns(
     path("", include("rusfakta.pages.urls")),
     path("tall/", include("rusfakta.statistics.urls")),
+    path("", include("rusfakta.tools.urls")),
+    path("", include("rusfakta.booklet.urls")),
+    path("", include("rusfakta.search.urls")),
     prefix_default_language=False,
 )

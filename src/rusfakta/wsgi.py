@@ -1,6 +1,23 @@
+import logging
 import os
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rusfakta.settings")
 application = get_wsgi_application()
+
+
+def _warm_up():
+    """Build the search index when a worker starts, so the first question is as fast as the rest."""
+    from django.db import DatabaseError
+
+    from rusfakta.search.service import engine
+
+    try:
+        engine()
+    except DatabaseError:
+        logging.getLogger(__name__).warning("search index not built at start: database not ready")
+
+
+if os.environ.get("RUSFAKTA_WARM_UP", "1") == "1":
+    _warm_up()

@@ -49,15 +49,28 @@ def _live_database_url():
     return url.rsplit("/", 1)[0] + "/" + name, (admin, name)
 
 
-@pytest.fixture(scope="session")
-def live_url(tmp_path_factory):
-    """A real production server (`rusfakta serve`) on a first run, in its own data folder."""
-    port = _free_port()
-    env = {**os.environ, "RUSFAKTA_DATA_DIR": str(tmp_path_factory.mktemp("data")), "RUSFAKTA_WORKERS": "1"}
+def server_environment(data_dir):
+    """Environment for `rusfakta serve` with its own data folder and, on PostgreSQL, its own database."""
+    env = {**os.environ, "RUSFAKTA_DATA_DIR": str(data_dir), "RUSFAKTA_WORKERS": "1", "RUSFAKTA_WARM_UP": "1"}
     database_url, cleanup = _live_database_url()
     if database_url:
         env["DATABASE_URL"] = database_url
-    log = open(tmp_path_factory.mktemp("log") / "serve.log", "w+")
+    return env, cleanup
+
+
+def drop_database(cleanup):
+    if cleanup:
+        import psycopg
+
+        admin, name = cleanup
+        with psycopg.connect(**admin) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def start_server(env, log_path):
+    """Start `rusfakta serve` and wait for /healthz; returns (process, base URL)."""
+    port = _free_port()
+    log = open(log_path, "w+")
     server = subprocess.Popen(
         [sys.executable, "-m", "rusfakta", "serve", "--port", str(port)], env=env, stdout=log, stderr=log
     )
@@ -67,22 +80,29 @@ def live_url(tmp_path_factory):
         try:
             with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
                 if response.status == 200:
-                    break
+                    return server, base
         except OSError:
             pass
         if server.poll() is not None or time.monotonic() > deadline:
+            server.kill()
             log.seek(0)
             pytest.fail("rusfakta serve did not become ready:\n" + log.read()[-3000:])
         time.sleep(0.3)
-    yield base
+
+
+def stop_server(server):
     server.terminate()
     server.wait(timeout=20)
-    if cleanup:
-        import psycopg
 
-        admin, name = cleanup
-        with psycopg.connect(**admin) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+@pytest.fixture(scope="session")
+def live_url(tmp_path_factory):
+    """A real production server (`rusfakta serve`) on a first run, in its own data folder."""
+    env, cleanup = server_environment(tmp_path_factory.mktemp("data"))
+    server, base = start_server(env, tmp_path_factory.mktemp("log") / "serve.log")
+    yield base
+    stop_server(server)
+    drop_database(cleanup)
 
 
 @pytest.fixture(scope="session")
@@ -101,7 +121,14 @@ def _new_page(browser, javascript):
     context = browser.new_context(java_script_enabled=javascript)
     page = context.new_page()
     page.requested_urls = []
+    page.csp_violations = []
     page.on("request", lambda request: page.requested_urls.append(request.url))
+    page.on(
+        "console",
+        lambda message: (
+            page.csp_violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     return context, page
 
 

@@ -15,6 +15,8 @@ PAGE_TYPES = {
     "sources": "/kilder/",
     "about": "/om/",
     "help": "/hjelp/",
+    "ask": "/spor/",
+    "ask with answers": "/spor/?q=kokain+og+alkohol",
     "numbers": "/tall/",
     "all numbers": "/tall/alle/",
     "comparison": "/tall/hvorfor-forskjellige/",
@@ -24,8 +26,10 @@ PAGE_TYPES = {
 
 
 def assert_private(page, live_url):
+    """No request to another host, no cookie, and nothing the Content-Security-Policy had to block."""
     assert [url for url in page.requested_urls if not url.startswith(live_url)] == []
     assert page.context.cookies() == []
+    assert page.csp_violations == []
 
 
 @pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
@@ -79,3 +83,15 @@ def test_charts_load_as_images_from_the_site(js_page, live_url):
     js_page.wait_for_function(
         "() => [...document.querySelectorAll('.chart img')].every(i => i.complete && i.naturalWidth > 0)"
     )
+
+
+def test_the_browser_blocks_and_reports_inline_script(js_page, live_url):
+    """Proves the CSP check above can fail: an inline script is refused and reported."""
+    js_page.goto(live_url + "/")
+    js_page.evaluate(
+        "() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1';"
+        " document.body.appendChild(s); }"
+    )
+    js_page.wait_for_timeout(200)
+    assert js_page.evaluate("() => window.injected") is None
+    assert any("inline script" in text for text in js_page.csp_violations)

@@ -38,3 +38,15 @@ def test_embedded_default_makes_a_key_once_and_keeps_it(tmp_path):
     assert len(first.stdout.strip()) >= 50
     assert first.stdout == second.stdout
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_admin_path_is_configurable(tmp_path):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("RUSFAKTA_")}
+    environment.update(
+        RUSFAKTA_DATA_DIR=str(tmp_path),
+        DJANGO_SETTINGS_MODULE="rusfakta.settings",
+        RUSFAKTA_ADMIN_PATH="redaksjon",
+    )
+    code = "import django; django.setup(); from django.urls import reverse; print(reverse('admin:index'))"
+    result = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True)
+    assert result.stdout.strip() == "/redaksjon/", result.stderr

@@ -3,6 +3,9 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
 from rusfakta.api.errors import error_response
+from rusfakta.api.mixing import router as mixing_router
+from rusfakta.api.search import router as search_router
+from rusfakta.api.services import router as services_router
 from rusfakta.api.statistics import router as statistics_router
 
 api = NinjaAPI(
@@ -12,7 +15,7 @@ api = NinjaAPI(
     'Errors always have the shape {"error": {"code", "message"}}.',
     urls_namespace="api",
     openapi_url="/openapi.json",
-    docs_url="/docs",
+    docs_url=None,  # the schema is the documentation; Swagger UI would need inline scripts
 )
 
 
@@ -45,3 +48,6 @@ def on_unexpected(request, exc):
 
 
 api.add_router("/v1/", statistics_router)
+api.add_router("/v1/", search_router)
+api.add_router("/v1/", services_router)
+api.add_router("/v1/", mixing_router)

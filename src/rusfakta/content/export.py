@@ -5,7 +5,11 @@ from pathlib import Path
 import yaml
 
 from rusfakta.content.models import Chapter, Edition, Figure, Source
+from rusfakta.helpservices.models import Service
+from rusfakta.helpservices.pack import pack_record as service_record
+from rusfakta.search.models import GlossaryEntry, Notice
 from rusfakta.statistics.models import Chart, ComparisonRow, Statistic
+from rusfakta.tools.export import export_tools
 
 STAT_FIELDS = (
     "label",
@@ -140,6 +144,15 @@ def export_pack(root):
             for r in ComparisonRow.objects.select_related("statistic")
         ],
     )
+    _dump(
+        root / "glossary.yaml",
+        [{"id": g.slug, "terms": g.terms, "means": g.means} for g in GlossaryEntry.objects.all()],
+    )
+    _dump(
+        root / "notices.yaml", {n.kind: {"phrases": n.phrases, "text": n.text} for n in Notice.objects.all()}
+    )
+    export_tools(root)
+    _dump(root / "services.yaml", [service_record(s) for s in Service.objects.all()])
     for number, chapter in enumerate(Chapter.objects.in_reading_order(), start=1):
         (root / "chapters" / f"{number:02d}-{chapter.slug}.md").write_text(
             _chapter_text(chapter), encoding="utf-8"

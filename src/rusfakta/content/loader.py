@@ -5,7 +5,11 @@ from django.db import transaction
 from rusfakta.content.models import Chapter, ContentVersion, Edition, Figure, Passage, Source
 from rusfakta.content.pack import read_pack
 from rusfakta.content.signals import content_signals_muted
+from rusfakta.helpservices.models import Service
+from rusfakta.helpservices.pack import model_fields as service_fields
+from rusfakta.search.models import GlossaryEntry, Notice
 from rusfakta.statistics.models import Chart, ComparisonRow, Statistic
+from rusfakta.tools.loader import write_tools
 
 
 class PackInvalid(Exception):
@@ -137,3 +141,17 @@ def _write(pack):
         ComparisonRow(statistic=statistics[row.stat], method=row.method, why=row.why, order=i)
         for i, (row, _, _) in enumerate(pack.comparison)
     )
+    _sync(
+        GlossaryEntry,
+        [
+            (g.id, {"terms": [t.lower() for t in g.terms], "means": g.means, "order": i})
+            for i, (g, _, _) in enumerate(pack.glossary)
+        ],
+    )
+    Notice.objects.exclude(kind__in=list(pack.notices)).delete()
+    for kind, notice in pack.notices.items():
+        Notice.objects.update_or_create(
+            kind=kind, defaults={"phrases": [p.lower() for p in notice.phrases], "text": notice.text}
+        )
+    write_tools(pack)
+    _sync(Service, [(s.id, {**service_fields(s), "order": i}) for i, (s, _, _) in enumerate(pack.services)])

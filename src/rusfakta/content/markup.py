@@ -50,24 +50,31 @@ def stat_refs(body):
     return STAT_REF.findall(body)
 
 
-def _inline_html(text, render_stat):
+def _inline_html(text, render_stat, mark):
+    def plain(segment):
+        return BOLD.sub(r"<strong>\1</strong>", mark(escape(segment)))
+
     parts, last = [], 0
     for match in STAT_REF.finditer(text):
-        parts.append(BOLD.sub(r"<strong>\1</strong>", escape(text[last : match.start()])))
+        parts.append(plain(text[last : match.start()]))
         parts.append(render_stat(match.group(1)))
         last = match.end()
-    parts.append(BOLD.sub(r"<strong>\1</strong>", escape(text[last:])))
+    parts.append(plain(text[last:]))
     return "".join(parts)
 
 
-def to_html(body, render_stat):
-    """render_stat(slug) returns safe HTML for one figure reference."""
+def _unmarked(text):
+    return text
+
+
+def to_html(body, render_stat, mark=_unmarked):
+    """render_stat(slug) returns safe HTML for one figure reference; mark(text) may wrap words in escaped text."""
     out = []
     for block in blocks(body):
         if block.kind == "p":
-            out.append(f"<p>{_inline_html(' '.join(block.lines), render_stat)}</p>")
+            out.append(f"<p>{_inline_html(' '.join(block.lines), render_stat, mark)}</p>")
         else:
-            items = "".join(f"<li>{_inline_html(line, render_stat)}</li>" for line in block.lines)
+            items = "".join(f"<li>{_inline_html(line, render_stat, mark)}</li>" for line in block.lines)
             out.append(f"<ul>{items}</ul>")
     return "\n".join(out)
 

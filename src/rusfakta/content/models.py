@@ -1,4 +1,5 @@
 import uuid
+from datetime import UTC, datetime
 
 from django.db import models
 from django.urls import reverse
@@ -13,6 +14,24 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return self.stamp
+
+    @classmethod
+    def latest(cls):
+        """(stamp, changed_at), read on every request: one plain query, without the ORM's overhead."""
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT stamp, changed_at FROM {cls._meta.db_table} WHERE id = 1")
+            row = cursor.fetchone()
+        if row is None:
+            version = cls.current()
+            return version.stamp, version.changed_at
+        stamp, changed_at = row
+        if isinstance(changed_at, str):
+            changed_at = datetime.fromisoformat(changed_at)
+        if changed_at.tzinfo is None:  # SQLite keeps UTC without an offset
+            changed_at = changed_at.replace(tzinfo=UTC)
+        return stamp, changed_at
 
     @classmethod
     def current(cls):

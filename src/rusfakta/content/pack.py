@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from rusfakta.content import markup
+from rusfakta.helpservices.pack import ServiceData, check_services
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 UNITS = ("percent", "persons", "count", "kg", "tonnes", "times", "per-100", "per-10", "fraction", "rank")
@@ -106,6 +107,38 @@ class ComparisonData(Strict):
     why: str = Field(min_length=1)
 
 
+class GlossaryData(Strict):
+    id: str = Field(pattern=SLUG)
+    terms: list[str] = Field(min_length=1)
+    means: str = Field(min_length=1)
+
+
+class NoticeData(Strict):
+    phrases: list[str] = Field(min_length=1)
+    text: str = Field(min_length=1)
+
+
+NOTICE_KINDS = ("emergency", "out_of_scope")
+
+
+def _read_notices(pack, path):
+    if not path.exists():
+        return
+    found = _yaml_items_single(path, pack)
+    if found is None:
+        return
+    data, field_lines = found
+    rel = _relative(path, pack.root)
+    for kind, value in data.items():
+        if kind not in NOTICE_KINDS:
+            pack.problems.append(Problem(rel, field_lines.get(kind, 1), f"unknown notice kind '{kind}'"))
+            continue
+        line = field_lines.get(kind, 1)
+        notice = _validate(NoticeData, value if isinstance(value, dict) else {}, rel, line, {}, pack)
+        if notice:
+            pack.notices[kind] = notice
+
+
 class ChapterData(Strict):
     id: str = Field(pattern=SLUG)
     title: str = Field(min_length=1)
@@ -147,6 +180,10 @@ class Pack:
     figures: list = field(default_factory=list)  # (FigureData, path, line)
     charts: list = field(default_factory=list)  # (ChartData, path, line)
     comparison: list = field(default_factory=list)  # (ComparisonData, path, line)
+    services: list = field(default_factory=list)  # (ServiceData, path, line)
+    glossary: list = field(default_factory=list)  # (GlossaryData, path, line)
+    notices: dict = field(default_factory=dict)  # kind -> NoticeData
+    tools: object = None  # rusfakta.tools.pack.Tools: norm check, mixing, quiz
     chapters: list = field(default_factory=list)  # ChapterFile
     problems: list = field(default_factory=list)
     digest: str = ""
@@ -374,7 +411,10 @@ def _cross_check(pack):
     source_ids = _check_unique([(s.id, p, n) for s, p, n in pack.sources], "source", pack)
     stat_ids = _check_unique([(s.id, p, n) for s, p, n in pack.statistics], "statistic", pack)
     chapter_ids = _check_unique([(c.data.id, c.path, c.line) for c in pack.chapters], "chapter", pack)
-    _check_unique([(p.slug, p.path, p.line) for p in pack.passages if p.slug], "passage", pack)
+    passage_ids = _check_unique([(p.slug, p.path, p.line) for p in pack.passages if p.slug], "passage", pack)
+    _check_unique([(s.id, p, n) for s, p, n in pack.services], "service", pack)
+    for path, line, message in check_services(pack.services, chapter_ids, passage_ids):
+        pack.problems.append(Problem(path, line, message))
     _check_unique([(f.id, p, n) for f, p, n in pack.figures], "figure", pack)
     _check_unique([(str(f.number), p, n) for f, p, n in pack.figures], "figure number", pack)
     for stat, path, line in pack.statistics:
@@ -425,6 +465,8 @@ def read_pack(root):
     for name, model, label, target in (
         ("charts.yaml", ChartData, "chart", pack.charts),
         ("comparison.yaml", ComparisonData, "comparison", pack.comparison),
+        ("services.yaml", ServiceData, "service", pack.services),
+        ("glossary.yaml", GlossaryData, "glossary entry", pack.glossary),
     ):
         if (root / name).exists():
             _read_list(pack, root / name, model, label, target)
@@ -433,15 +475,12 @@ def read_pack(root):
         pack.problems.append(Problem(_relative(root / "chapters", root), 1, "no chapter files"))
     for path in chapter_files:
         _read_chapter(path, pack)
+    _read_notices(pack, root / "notices.yaml")
     _cross_check(pack)
-    files = [
-        edition_file,
-        root / "sources.yaml",
-        root / "figures.yaml",
-        root / "charts.yaml",
-        root / "comparison.yaml",
-    ]
-    files += sorted((root / "statistics").glob("*.yaml")) + chapter_files
+    from rusfakta.tools.pack import read_tools  # the tools point at everything above, so they come last
+
+    read_tools(pack)
+    files = sorted(root.rglob("*.yaml")) + sorted(root.rglob("*.md"))
     pack.digest = _digest([f for f in files if f.exists()])
     return pack
 

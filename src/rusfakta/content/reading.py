@@ -14,7 +14,7 @@ from rusfakta.statistics.models import Statistic
 
 
 def content_stamp():
-    return ContentVersion.current().stamp
+    return ContentVersion.latest()[0]
 
 
 def statistics_by_slug(stamp=None):

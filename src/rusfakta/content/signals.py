@@ -7,7 +7,23 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 _state = threading.local()
 
-CONTENT_MODELS = ("Edition", "Source", "Chapter", "Passage", "Figure", "Statistic", "Chart", "ComparisonRow")
+CONTENT_MODELS = (
+    "Edition",
+    "Source",
+    "Chapter",
+    "Passage",
+    "Figure",
+    "Statistic",
+    "Chart",
+    "ComparisonRow",
+    "GlossaryEntry",
+    "Notice",
+    "NormItem",
+    "MixingSubstance",
+    "MixingStatement",
+    "QuizQuestion",
+    "Service",
+)
 
 
 @contextlib.contextmanager

@@ -1,3 +1,4 @@
+from django.db import DatabaseError
 from django.utils.translation import get_language
 
 from rusfakta.content.reading import current_edition
@@ -5,4 +6,8 @@ from rusfakta.content.reading import current_edition
 
 def site(request):
     lang = (get_language() or "nb")[:2]
-    return {"edition": current_edition(), "lang": lang, "other_lang": "en" if lang == "nb" else "nb"}
+    try:
+        edition = current_edition()
+    except DatabaseError:
+        edition = None  # the 500 and 503 pages must render without a database
+    return {"edition": edition, "lang": lang, "other_lang": "en" if lang == "nb" else "nb"}

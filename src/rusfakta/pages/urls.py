@@ -1,5 +1,6 @@
 from django.urls import path
 
+from rusfakta.helpservices import views as helpservices
 from rusfakta.pages import views
 
 app_name = "pages"
@@ -9,6 +10,6 @@ urlpatterns = [
     path("kapittel/<slug:slug>/", views.chapter, name="chapter"),
     path("kilder/", views.sources, name="sources"),
     path("om/", views.about, name="about"),
-    path("hjelp/", views.help_now, name="help"),
-    path("spor/", views.coming, {"feature": "ask"}, name="ask"),
+    path("personvern/", views.privacy, name="privacy"),
+    path("hjelp/", helpservices.help_now, name="help"),
 ]

@@ -1,11 +1,15 @@
+import sys
 from itertools import groupby
 
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from rusfakta.api.errors import error_response, is_api
-from rusfakta.content.models import Chapter, Figure, Source
+from rusfakta.content.models import Chapter, ContentVersion, Figure, Source
 from rusfakta.content.reading import readable, statistics_by_slug
+from rusfakta.helpservices.services import services_for_chapter
+from rusfakta.serving.middleware import unavailable
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.models import Chart
 
@@ -13,7 +17,15 @@ KEY_MESSAGE_STAT = "ssb-16-30-ikke-brukt-siste-ar-2024"
 
 
 def healthz(request):
+    try:
+        ContentVersion.current()
+    except DatabaseError:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def privacy(request):
+    return render(request, "pages/privacy.html")
 
 
 def home(request):
@@ -54,6 +66,7 @@ def chapter(request, slug):
             "figures": _figures_for(chapter, request.LANGUAGE_CODE),
             "previous": chapters[index - 1] if index > 0 else None,
             "next": chapters[index + 1] if index + 1 < len(chapters) else None,
+            "help_services": services_for_chapter(chapter.slug),
         },
     )
 
@@ -71,16 +84,6 @@ def about(request):
     )
 
 
-def help_now(request):
-    chapter = get_object_or_404(Chapter, kind=Chapter.Kind.HELP)
-    passages = readable(chapter.passages.prefetch_related("sources"))
-    return render(request, "pages/help.html", {"chapter": chapter, "passages": passages})
-
-
-def coming(request, feature):
-    return render(request, "pages/coming.html", {"feature": feature})
-
-
 def not_found(request, exception=None):
     if is_api(request):
         return error_response(404, f"no such endpoint: {request.path}")
@@ -88,6 +91,8 @@ def not_found(request, exception=None):
 
 
 def server_error(request):
+    if isinstance(sys.exc_info()[1], DatabaseError):
+        return unavailable(request)
     if is_api(request):
         return error_response(500, "something went wrong on our side")
     return render(request, "500.html", status=500)

@@ -1,0 +1,50 @@
+"""Start `rusfakta serve` in a fresh data folder for a benchmark, and stop it afterwards."""
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_server(workers=None):
+    port = free_port()
+    env = {
+        **os.environ,
+        "RUSFAKTA_DATA_DIR": os.environ.get("RUSFAKTA_DATA_DIR") or tempfile.mkdtemp(),
+        "RUSFAKTA_ACCESS_LOG": "WARNING",
+        "RUSFAKTA_SEARCH_RATE": "100000",
+        "RUSFAKTA_SEARCH_BURST": "100000",
+    }
+    if workers:
+        env["RUSFAKTA_WORKERS"] = str(workers)
+    log = tempfile.TemporaryFile()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "rusfakta", "serve", "--port", str(port)], env=env, stdout=log, stderr=log
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 180
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2):
+                break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                raise SystemExit("server did not start:\n" + log.read().decode()[-2000:]) from None
+            time.sleep(0.3)
+    try:
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ServingConfig(AppConfig):
+    name = "rusfakta.serving"
+    verbose_name = "Drift"

@@ -1,0 +1,138 @@
+import hashlib
+import logging
+import re
+import time
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware
+from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
+
+from rusfakta.api.errors import error_response, is_api
+from rusfakta.serving.ratelimit import TokenBucket
+
+access_log = logging.getLogger("rusfakta.access")
+GZIP_ACCEPTED = re.compile(r"\bgzip\b")
+
+
+class AccessLogMiddleware:
+    """One line per request: method, path, status, time. Never the query string, never the client's address."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        start = time.perf_counter()
+        response = self.get_response(request)
+        milliseconds = (time.perf_counter() - start) * 1000
+        access_log.info("%s %s %s %.1fms", request.method, request.path, response.status_code, milliseconds)
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """The headers Django's own middleware leaves out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response
+
+
+def unavailable(request):
+    """A clean 503 that needs no database: plain template, no context processors."""
+    logging.getLogger("rusfakta").error("database unavailable")
+    if is_api(request):
+        response = error_response(503, "the service is unavailable just now; try again soon")
+    else:
+        response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = "30"
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A lost database connection in a view gives a clean 503, never a traceback."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        return unavailable(request) if isinstance(exception, DatabaseError) else None
+
+
+class SearchRateLimitMiddleware:
+    """Per-client limit on the search API → 429 in the API error shape."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.bucket = TokenBucket(settings.SEARCH_RATE_PER_SECOND, settings.SEARCH_RATE_BURST)
+
+    def __call__(self, request):
+        if request.path.startswith("/api/v1/search") and not self.bucket.allow(
+            request.META.get("REMOTE_ADDR", "")
+        ):
+            response = error_response(429, "too many questions in a short time; wait a moment and try again")
+            response["Retry-After"] = "5"
+            return response
+        return self.get_response(request)
+
+
+class PageCacheMiddleware:
+    """Whole public pages cached per content version and language, with Last-Modified.
+
+    The ETag and 304 answers come from Django's ConditionalGetMiddleware, which sits outside this one.
+    Pages that change with the clock or hold a visitor's question are never cached.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def _cacheable(self, request):
+        return (
+            request.method in ("GET", "HEAD")
+            and not request.path.startswith(settings.PAGE_CACHE_SKIP)
+            and not request.META.get("QUERY_STRING")
+            and not request.COOKIES
+        )
+
+    def __call__(self, request):
+        if not self._cacheable(request):
+            return self.get_response(request)
+        from django.core.cache import cache
+
+        from rusfakta.content.models import ContentVersion
+
+        try:
+            stamp, changed_at = ContentVersion.latest()
+        except DatabaseError:
+            return unavailable(request)
+        path = hashlib.sha1(request.path.encode(), usedforsecurity=False).hexdigest()
+        gzip = "gzip" if GZIP_ACCEPTED.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "plain"
+        key = f"page:{stamp}:{request.LANGUAGE_CODE}:{gzip}:{path}"
+        response = cache.get(key)
+        if response is None:
+            response = self.get_response(request)
+            if response.status_code == 200 and not response.streaming and not response.cookies:
+                response["Last-Modified"] = http_date(changed_at.timestamp())
+                patch_cache_control(response, public=True, no_cache=True)
+                set_response_etag(response)
+                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        return response
+
+
+class CompressPagesMiddleware(GZipMiddleware):
+    """gzip for pages and API answers; the admin (which carries CSRF tokens) is left out."""
+
+    def process_response(self, request, response):
+        if request.path.startswith(settings.ADMIN_URL_PREFIX):
+            return response
+        return super().process_response(request, response)
