@@ -59,13 +59,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "rusfakta.serving.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    # A hit in the page cache returns the finished, compressed page with its ETag from here,
+    # without running the rest of the stack.
+    "rusfakta.serving.middleware.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "rusfakta.serving.middleware.SearchRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
-    # The page cache keeps the finished, compressed page with its ETag, so a hit does no work.
-    "rusfakta.serving.middleware.PageCacheMiddleware",
     "rusfakta.serving.middleware.CompressPagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -5,6 +5,7 @@ import sys
 import time
 import urllib.request
 import uuid
+from pathlib import Path
 
 import dj_database_url
 import pytest
@@ -51,7 +52,14 @@ def _live_database_url():
 
 def server_environment(data_dir):
     """Environment for `rusfakta serve` with its own data folder and, on PostgreSQL, its own database."""
-    env = {**os.environ, "RUSFAKTA_DATA_DIR": str(data_dir), "RUSFAKTA_WORKERS": "1", "RUSFAKTA_WARM_UP": "1"}
+    source = str(Path(__file__).resolve().parents[2] / "src")  # this checkout, whatever is installed
+    env = {
+        **os.environ,
+        "RUSFAKTA_DATA_DIR": str(data_dir),
+        "RUSFAKTA_WORKERS": "1",
+        "RUSFAKTA_WARM_UP": "1",
+        "PYTHONPATH": os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")])),
+    }
     database_url, cleanup = _live_database_url()
     if database_url:
         env["DATABASE_URL"] = database_url

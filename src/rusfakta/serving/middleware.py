@@ -8,6 +8,7 @@ from django.db import DatabaseError
 from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
@@ -117,7 +118,8 @@ class PageCacheMiddleware:
             return unavailable(request)
         path = hashlib.sha1(request.path.encode(), usedforsecurity=False).hexdigest()
         gzip = "gzip" if GZIP_ACCEPTED.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "plain"
-        key = f"page:{stamp}:{request.LANGUAGE_CODE}:{gzip}:{path}"
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        key = f"page:{stamp}:{language}:{gzip}:{path}"
         response = cache.get(key)
         if response is None:
             response = self.get_response(request)
