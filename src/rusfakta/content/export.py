@@ -9,42 +9,18 @@ from rusfakta.helpservices.models import Service
 from rusfakta.helpservices.pack import pack_record as service_record
 from rusfakta.search.models import GlossaryEntry, Notice
 from rusfakta.statistics.models import Chart, ComparisonRow, Statistic
+from rusfakta.statistics.records import record
 from rusfakta.tools.export import export_tools
-
-STAT_FIELDS = (
-    "label",
-    "value",
-    "low",
-    "high",
-    "unit",
-    "qualifier",
-    "approximate",
-    "period",
-    "population",
-    "area",
-    "group",
-    "measure",
-)
 
 
 def _dump(path, data):
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
 
 
-def _number(value):
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
 def _statistic(stat):
-    record = {"id": stat.slug}
-    for name in STAT_FIELDS:
-        value = getattr(stat, name)
-        record[name] = _number(value) if name in ("value", "low", "high") else value
-    record["source"] = stat.source.slug
-    record["note"] = stat.note
-    return {k: v for k, v in record.items() if v is not None}
+    """The record in the pack's shape: the API's record, with the source as its id."""
+    fields = {**record(stat), "source": stat.source.slug}
+    return {k: v for k, v in fields.items() if v is not None}
 
 
 def _chapter_text(chapter):
