@@ -6,6 +6,10 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rusfakta.settings")
 application = get_wsgi_application()
 
+from rusfakta.serving.fastpath import CachedPages  # noqa: E402  (needs the settings loaded above)
+
+application = CachedPages(application)
+
 
 def _warm_up():
     """Build the search index when a worker starts, so the first question is as fast as the rest."""

@@ -5,6 +5,7 @@ message that the booklet says nothing about it, which does not make it safe (doc
 """
 
 from django.utils import translation
+from ninja import Path as PathParam
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
@@ -113,8 +114,11 @@ def mixing(request, query: Query[LangQuery]):
     response={200: MixingAnswerOut, **ERRORS},
     summary="Cocaine mixed with one substance (id, name or alias); unknown ones get the not-covered answer",
 )
-def mixing_one(request, substance: str, query: Query[LangQuery]):
-    if not substance.strip() or len(substance) > MAX_QUERY_LENGTH:
+def mixing_one(
+    request, query: Query[LangQuery], substance: str = PathParam(..., max_length=MAX_QUERY_LENGTH)
+):
+    # A name of only spaces is a name the booklet says nothing about: the not-covered answer, not an error.
+    if len(substance) > MAX_QUERY_LENGTH:
         raise HttpError(400, f"substance: give a name of 1 to {MAX_QUERY_LENGTH} characters")
     with translation.override(query.lang):
         found = answer(substance, lang=query.lang)

@@ -5,6 +5,7 @@ import re
 from django.utils import translation
 from django.utils.html import escape
 
+from rusfakta.api.text import is_blank
 from rusfakta.content import markup
 from rusfakta.content.models import Passage
 from rusfakta.content.reading import content_stamp, passage_text, stat_html, statistics_by_slug
@@ -46,8 +47,8 @@ def engine():
 
 
 def validate(query, limit):
-    query = (query or "").strip()
-    if not query:
+    query = query or ""
+    if is_blank(query):
         raise BadQuestion("skriv et spørsmål (q kan ikke være tomt)")
     if len(query) > MAX_QUERY_CHARS:
         raise BadQuestion(f"spørsmålet er for langt (høyst {MAX_QUERY_CHARS} tegn)")

@@ -87,6 +87,25 @@ class SearchRateLimitMiddleware:
         return self.get_response(request)
 
 
+STORE_MARKER = "X-Rusfakta-Page-Cache"
+
+
+def page_cache_key(stamp, path, accept_encoding):
+    digest = hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()
+    gzip = "gzip" if GZIP_ACCEPTED.search(accept_encoding) else "plain"
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    return f"page:{stamp}:{language}:{gzip}:{digest}"
+
+
+def page_cacheable(method, path, query_string, cookies):
+    return (
+        method in ("GET", "HEAD")
+        and not path.startswith(settings.PAGE_CACHE_SKIP)
+        and not query_string
+        and not cookies
+    )
+
+
 class PageCacheMiddleware:
     """Whole public pages cached per content version and language, with Last-Modified.
 
@@ -97,16 +116,10 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
-    def _cacheable(self, request):
-        return (
-            request.method in ("GET", "HEAD")
-            and not request.path.startswith(settings.PAGE_CACHE_SKIP)
-            and not request.META.get("QUERY_STRING")
-            and not request.COOKIES
-        )
-
     def __call__(self, request):
-        if not self._cacheable(request):
+        if not page_cacheable(
+            request.method, request.path, request.META.get("QUERY_STRING"), request.COOKIES
+        ):
             return self.get_response(request)
         from django.core.cache import cache
 
@@ -116,10 +129,7 @@ class PageCacheMiddleware:
             stamp, changed_at = ContentVersion.latest()
         except DatabaseError:
             return unavailable(request)
-        path = hashlib.sha1(request.path.encode(), usedforsecurity=False).hexdigest()
-        gzip = "gzip" if GZIP_ACCEPTED.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "plain"
-        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-        key = f"page:{stamp}:{language}:{gzip}:{path}"
+        key = page_cache_key(stamp, request.path_info, request.META.get("HTTP_ACCEPT_ENCODING", ""))
         response = cache.get(key)
         if response is None:
             response = self.get_response(request)
@@ -127,6 +137,7 @@ class PageCacheMiddleware:
                 response["Last-Modified"] = http_date(changed_at.timestamp())
                 patch_cache_control(response, public=True, no_cache=True)
                 set_response_etag(response)
+                response[STORE_MARKER] = "1"
                 cache.set(key, response, settings.PAGE_CACHE_SECONDS)
         return response
 

@@ -1,0 +1,96 @@
+"""The WSGI fast path in front of Django: the same answer, from the finished bytes."""
+
+import io
+
+import pytest
+from django.core.cache import cache
+
+from rusfakta.serving.fastpath import CachedPages
+
+
+@pytest.fixture
+def wsgi(db, monkeypatch):
+    # The real handler would close the test transaction's connection (see tests/api/test_schemathesis.py).
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    cache.clear()
+    calls = []
+    from django.core.wsgi import get_wsgi_application
+
+    django_app = get_wsgi_application()
+
+    def counting(environ, start_response):
+        calls.append(environ["PATH_INFO"])
+        return django_app(environ, start_response)
+
+    app = CachedPages(counting)
+
+    def get(path, **headers):
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": "",
+            "SERVER_NAME": "testserver",
+            "SERVER_PORT": "80",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.url_scheme": "http",
+            **{f"HTTP_{k.upper()}": v for k, v in headers.items()},
+        }
+        answer = {}
+
+        def start_response(status, response_headers, exc_info=None):
+            answer["status"], answer["headers"] = status, dict(response_headers)
+
+        answer["body"] = b"".join(app(environ, start_response))
+        return answer
+
+    yield get, calls
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_second_request_is_served_without_django_and_is_identical(wsgi):
+    get, calls = wsgi
+    first, second = get("/kilder/"), get("/kilder/")
+    assert calls == ["/kilder/"]
+    assert first == second
+    assert "Content-Security-Policy" in second["headers"]
+    assert "X-Rusfakta-Page-Cache" not in second["headers"]
+
+
+def test_fast_path_answers_304_for_a_known_etag(wsgi):
+    get, calls = wsgi
+    first = get("/kilder/")
+    again = get("/kilder/", if_none_match=first["headers"]["ETag"])
+    assert again["status"].startswith("304") and again["body"] == b""
+
+
+def test_gzip_and_plain_answers_are_kept_apart(wsgi):
+    get, _ = wsgi
+    plain = get("/kilder/")
+    zipped = get("/kilder/", accept_encoding="gzip")
+    assert "Content-Encoding" not in plain["headers"]
+    assert zipped["headers"]["Content-Encoding"] == "gzip"
+
+
+def test_a_content_change_is_served_at_once(wsgi):
+    from rusfakta.content.models import Passage
+
+    get, calls = wsgi
+    get("/kapittel/historikk/")
+    passage = Passage.objects.filter(chapter__slug="historikk").first()
+    passage.heading = "Helt ny overskrift"
+    passage.save()
+    assert "Helt ny overskrift" in get("/kapittel/historikk/")["body"].decode()
+    assert calls == ["/kapittel/historikk/", "/kapittel/historikk/"]
+
+
+@pytest.mark.parametrize("path", ["/hjelp/", "/spor/", "/api/v1/search"])
+def test_pages_that_must_not_be_cached_always_reach_django(wsgi, path):
+    get, calls = wsgi
+    get(path)
+    get(path)
+    assert calls == [path, path]
