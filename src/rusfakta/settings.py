@@ -60,8 +60,7 @@ MIDDLEWARE = [
     "rusfakta.serving.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    # A hit in the page cache returns the finished, compressed page with its ETag from here,
-    # without running the rest of the stack.
+    # Marks cacheable pages; serving/fastpath.py keeps and serves them in front of Django.
     "rusfakta.serving.middleware.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "rusfakta.serving.middleware.SearchRateLimitMiddleware",

@@ -107,10 +107,11 @@ def page_cacheable(method, path, query_string, cookies):
 
 
 class PageCacheMiddleware:
-    """Whole public pages cached per content version and language, with Last-Modified.
+    """Marks the public pages that may be cached, with Last-Modified, ETag and revalidation headers.
 
-    The ETag and 304 answers come from Django's ConditionalGetMiddleware, which sits outside this one.
-    Pages that change with the clock or hold a visitor's question are never cached.
+    The caching itself happens in front of Django (serving/fastpath.py), on the finished answer;
+    Django's ConditionalGetMiddleware answers 304s for the requests that do reach Django. Pages that
+    change with the clock, hold a visitor's question or are private are never marked.
     """
 
     def __init__(self, get_response):
@@ -121,24 +122,18 @@ class PageCacheMiddleware:
             request.method, request.path, request.META.get("QUERY_STRING"), request.COOKIES
         ):
             return self.get_response(request)
-        from django.core.cache import cache
-
         from rusfakta.content.models import ContentVersion
 
         try:
-            stamp, changed_at = ContentVersion.latest()
+            _, changed_at = ContentVersion.latest()
         except DatabaseError:
             return unavailable(request)
-        key = page_cache_key(stamp, request.path_info, request.META.get("HTTP_ACCEPT_ENCODING", ""))
-        response = cache.get(key)
-        if response is None:
-            response = self.get_response(request)
-            if response.status_code == 200 and not response.streaming and not response.cookies:
-                response["Last-Modified"] = http_date(changed_at.timestamp())
-                patch_cache_control(response, public=True, no_cache=True)
-                set_response_etag(response)
-                response[STORE_MARKER] = "1"
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        response = self.get_response(request)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            response["Last-Modified"] = http_date(changed_at.timestamp())
+            patch_cache_control(response, public=True, no_cache=True)
+            set_response_etag(response)
+            response[STORE_MARKER] = "1"
         return response
 
 
