@@ -17,10 +17,14 @@ def _dump(path, data):
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
 
 
+def _present(**fields):
+    """The pack leaves out fields that have no value."""
+    return {k: v for k, v in fields.items() if v is not None}
+
+
 def _statistic(stat):
     """The record in the pack's shape: the API's record, with the source as its id."""
-    fields = {**record(stat), "source": stat.source.slug}
-    return {k: v for k, v in fields.items() if v is not None}
+    return _present(**{**record(stat), "source": stat.source.slug})
 
 
 def _chapter_text(chapter):
@@ -63,18 +67,7 @@ def export_pack(root):
     _dump(
         root / "sources.yaml",
         [
-            {
-                k: v
-                for k, v in {
-                    "id": s.slug,
-                    "title": s.title,
-                    "author": s.author,
-                    "year": s.year,
-                    "kind": s.kind,
-                    "about": s.about,
-                }.items()
-                if v is not None
-            }
+            _present(id=s.slug, title=s.title, author=s.author, year=s.year, kind=s.kind, about=s.about)
             for s in Source.objects.all()
         ],
     )
@@ -99,17 +92,7 @@ def export_pack(root):
     _dump(
         root / "charts.yaml",
         [
-            {
-                k: v
-                for k, v in {
-                    "id": c.slug,
-                    "figure": c.figure_number,
-                    "title": c.title,
-                    "bars": c.bars,
-                    "note": c.note,
-                }.items()
-                if v is not None
-            }
+            _present(id=c.slug, figure=c.figure_number, title=c.title, bars=c.bars, note=c.note)
             for c in Chart.objects.all()
         ],
     )
