@@ -66,6 +66,11 @@ def test_the_visitors_own_clock_and_time_zone_change_nothing(browser, live_url):
         page.goto(live_url + "/hjelp/")
         shown.append(_shown(page))
         context.close()
-    same_minute = [item for item in shown if item[0] == shown[0][0]]
-    assert len(same_minute) >= 2 and all(item == same_minute[0] for item in same_minute)
+    # Three loads can straddle one minute boundary; within a minute every visitor must see the same.
+    by_minute = {}
+    for item in shown:
+        by_minute.setdefault(item[0], []).append(item)
+    largest = max(by_minute.values(), key=len)
+    assert len(largest) >= 2
+    assert all(all(item == group[0] for item in group) for group in by_minute.values())
     assert shown[0][0].endswith(("+01:00", "+02:00"))
