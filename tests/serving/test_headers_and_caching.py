@@ -57,7 +57,8 @@ def test_a_content_change_is_visible_at_once_despite_the_page_cache(client, db):
 
 def test_pages_that_change_with_the_clock_or_hold_a_question_are_not_cached(client, db):
     assert "Last-Modified" not in client.get("/hjelp/")
-    assert "Last-Modified" not in client.get("/spor/?q=koks")
+    asked = client.get("/spor/?q=koks")
+    assert "Last-Modified" not in asked and "no-store" in asked["Cache-Control"]
 
 
 def test_pages_are_compressed(client, db):

@@ -1,3 +1,4 @@
+from django.http import HttpResponse
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
@@ -54,7 +55,8 @@ class SearchOut(Schema):
     response={200: SearchOut, 400: ErrorOut, 429: ErrorOut},
     summary="Answer a question with our own passages",
 )
-def search(request, params: Query[SearchQuery]):
+def search(request, response: HttpResponse, params: Query[SearchQuery]):
+    response["Cache-Control"] = "no-store"  # the question is in the address; no cache should keep it
     try:
         return ask(params.q, params.limit)
     except BadQuestion as exc:

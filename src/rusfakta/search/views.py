@@ -1,4 +1,5 @@
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 
 from rusfakta.helpservices.services import services_for_display
 from rusfakta.search.service import BadQuestion, ask_for_page
@@ -28,4 +29,7 @@ def ask_page(request):
             v for v in services_for_display() if v.service.is_emergency or v.state == "open"
         ]
     status = 400 if context["error"] else 200
-    return render(request, "search/ask.html", context, status=status)
+    response = render(request, "search/ask.html", context, status=status)
+    if "q" in request.GET:
+        add_never_cache_headers(response)  # the question is in the address; no cache should keep it
+    return response
