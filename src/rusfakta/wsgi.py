@@ -7,8 +7,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rusfakta.settings")
 application = get_wsgi_application()
 
 from rusfakta.serving.fastpath import CachedPages  # noqa: E402  (needs the settings loaded above)
+from rusfakta.serving.searchpath import SearchAnswers  # noqa: E402
 
-application = CachedPages(application)
+application = SearchAnswers(CachedPages(application))
 
 
 def _warm_up():

@@ -14,6 +14,7 @@ from django.utils.http import http_date
 
 from rusfakta.api.errors import error_response, is_api
 from rusfakta.serving.ratelimit import TokenBucket
+from rusfakta.serving.searchpath import BUCKET_KEY, LIMITED_KEY
 
 access_log = logging.getLogger("rusfakta.access")
 GZIP_ACCEPTED = re.compile(r"\bgzip\b")
@@ -78,8 +79,11 @@ class SearchRateLimitMiddleware:
         self.bucket = TokenBucket(settings.SEARCH_RATE_PER_SECOND, settings.SEARCH_RATE_BURST)
 
     def __call__(self, request):
-        if request.path.startswith("/api/v1/search") and not self.bucket.allow(
-            request.META.get("REMOTE_ADDR", "")
+        # In production the WSGI search path (serving/searchpath.py) lends its bucket, so a client
+        # has one limit whichever way its request is answered.
+        bucket = request.META.get(BUCKET_KEY, self.bucket)
+        if request.path.startswith("/api/v1/search") and (
+            request.META.get(LIMITED_KEY) or not bucket.allow(request.META.get("REMOTE_ADDR", ""))
         ):
             response = error_response(429, "too many questions in a short time; wait a moment and try again")
             response["Retry-After"] = "5"

@@ -1,0 +1,212 @@
+"""The WSGI search path: the same answers as the API view, without Django's request cycle."""
+
+import gzip
+import io
+import json
+import logging
+from pathlib import Path
+
+import pytest
+import yaml
+
+from rusfakta.serving.searchpath import SearchAnswers, well_formed
+
+QUESTIONS = [
+    entry["q"]
+    for entry in yaml.safe_load((Path(__file__).parents[2] / "bench" / "search_questions.yaml").read_text())
+]
+
+
+@pytest.fixture
+def wsgi(db, settings):
+    # The real handler would close the test transaction's connection (see tests/api/test_schemathesis.py).
+    from django.core.signals import request_finished, request_started
+    from django.core.wsgi import get_wsgi_application
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    settings.SEARCH_RATE_PER_SECOND, settings.SEARCH_RATE_BURST = 0.001, 1000
+    django_app = get_wsgi_application()
+    reached_django = []
+
+    def counting(environ, start_response):
+        reached_django.append(environ.get("QUERY_STRING"))
+        return django_app(environ, start_response)
+
+    fast = SearchAnswers(counting)
+
+    class Apps:
+        def fast_path(self, query_string, **kwargs):
+            return _call(fast, query_string, **kwargs)
+
+        def django(self, query_string, **kwargs):
+            return _call(django_app, query_string, **kwargs)
+
+        reached = reached_django
+
+    yield Apps()
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def encode(**params):
+    from urllib.parse import urlencode
+
+    return urlencode(params)
+
+
+def test_answers_are_identical_to_the_api_views_and_do_not_reach_django(wsgi):
+    wsgi.fast_path(encode(q="koks"))  # the first answer teaches the path Django's headers
+    learnt = len(wsgi.reached)
+    queries = [encode(q=q) for q in QUESTIONS[::6]] + [
+        encode(q="kan man dø av kokain", limit=1),
+        encode(q="kokain og alkohool", limit=20, lang="en"),
+        encode(q="puster ikke etter en fest"),
+        encode(q="xyzzy qwerty"),  # no passage at all: a short answer, never compressed
+    ]
+    for query in queries:
+        for encoding in ("", "gzip, br"):
+            ours = wsgi.fast_path(query, accept_encoding=encoding)
+            theirs = wsgi.django(query, accept_encoding=encoding)
+            assert same(ours, theirs), query
+    assert len(wsgi.reached) == learnt
+
+
+def test_compressed_answers_decompress_to_the_plain_answer(wsgi):
+    wsgi.fast_path(encode(q="koks"))
+    plain = wsgi.fast_path(encode(q="er kokain farlig"))
+    zipped = wsgi.fast_path(encode(q="er kokain farlig"), accept_encoding="gzip")
+    assert zipped["headers"]["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped["body"]) == plain["body"]
+    answer = json.loads(plain["body"])
+    assert answer["query"] == "er kokain farlig" and answer["results"]
+    assert plain["headers"]["Content-Length"] == str(len(plain["body"]))
+    assert "Content-Security-Policy" in plain["headers"] and "Set-Cookie" not in plain["headers"]
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    [
+        "",
+        "q=",
+        "q=%20%20",
+        "q=" + "a" * 301,
+        "q=koks&limit=0",
+        "q=koks&limit=21",
+        "q=koks&limit=05",
+        "q=koks&limit=x",
+        "q=koks&lang=de",
+        "q=koks&q=snø",
+        "q=koks&page=2",
+        "q=%FF%FE",
+        "limit=3",
+    ],
+)
+def test_anything_unusual_is_left_to_django_which_answers_it(wsgi, query_string):
+    wsgi.fast_path(encode(q="koks"))
+    before = len(wsgi.reached)
+    ours = wsgi.fast_path(query_string)
+    assert len(wsgi.reached) == before + 1
+    assert same(ours, wsgi.django(query_string))
+    if ours["status"].startswith("400"):
+        assert set(json.loads(ours["body"])["error"]) == {"code", "message"}
+
+
+def test_well_formed_accepts_exactly_the_common_case():
+    assert well_formed("q=koks") == ("koks", 5)
+    assert well_formed("q=kan+man+d%C3%B8&limit=12&lang=en") == ("kan man dø", 12)
+    assert well_formed("lang=nb&q=x") == ("x", 5)
+    for bad in ("", "q=a&q=b", "q=a&limit=", "q=a&limit=0", "q=a&limit=-1", "q=a&x=1", "q=%C3"):
+        assert well_formed(bad) is None, bad
+
+
+def test_head_and_post_are_left_to_django(wsgi):
+    wsgi.fast_path(encode(q="koks"))
+    before = len(wsgi.reached)
+    for method in ("HEAD", "POST"):
+        ours = wsgi.fast_path(encode(q="koks"), method=method)
+        assert ours["status"].startswith("405") and same(ours, wsgi.django(encode(q="koks"), method=method))
+    assert len(wsgi.reached) == before + 2
+
+
+def test_conditional_requests_are_left_to_django(wsgi):
+    first = wsgi.fast_path(encode(q="koks"))
+    before = len(wsgi.reached)
+    assert "ETag" not in first["headers"]  # answers are no-store: nothing to revalidate
+    again = wsgi.fast_path(
+        encode(q="koks"), if_none_match='"abc"', if_modified_since="Sun, 29 Nov 2026 10:00:00 GMT"
+    )
+    assert len(wsgi.reached) == before + 1
+    assert same(again, wsgi.django(encode(q="koks"), if_none_match='"abc"'))
+
+
+def test_one_rate_limit_per_client_whichever_way_the_question_is_answered(wsgi, settings):
+    # A path with its own small bucket; its first answer (which teaches it the headers) comes from Django.
+    settings.SEARCH_RATE_BURST = 3
+    from django.core.wsgi import get_wsgi_application
+
+    fast = SearchAnswers(get_wsgi_application())
+    statuses = []
+    for query in (encode(q="koks"), encode(q="snø"), encode(q="kola"), encode(q="tusi")):
+        statuses.append(_call(fast, query, client="10.1.1.1")["status"][:3])
+    assert statuses == ["200", "200", "200", "429"]
+    # The same client's unusual request, which Django answers, counts against the same bucket.
+    refused = _call(fast, "q=koks&limit=0", client="10.1.1.1")
+    assert refused["status"].startswith("429")
+    assert json.loads(refused["body"])["error"]["code"] == "too_many_requests"
+    assert refused["headers"]["Retry-After"] == "5"
+    assert _call(fast, encode(q="koks"), client="10.1.1.2")["status"].startswith("200")
+
+
+def test_the_question_is_not_in_the_access_log(wsgi, caplog):
+    wsgi.fast_path(encode(q="koks"))
+    with caplog.at_level(logging.INFO, logger="rusfakta.access"):
+        wsgi.fast_path(encode(q="hemmelig spørsmål om kokain"))
+    lines = [r.getMessage() for r in caplog.records if r.name == "rusfakta.access"]
+    assert lines and lines[-1].startswith("GET /api/v1/search 200 ")
+    assert not any("hemmelig" in line or "q=" in line for line in lines)
+
+
+def same(ours, theirs):
+    """Equal answers. django-csp writes its directives in no fixed order, so those compare as sets;
+    gzip adds random bytes against BREACH, so compressed bodies compare decompressed, and their
+    length can only be checked against the bytes."""
+
+    def normal(answer):
+        headers, body = dict(answer["headers"]), answer["body"]
+        if "Content-Security-Policy" in headers:
+            headers["Content-Security-Policy"] = set(headers["Content-Security-Policy"].split("; "))
+        if headers.get("Content-Encoding") == "gzip":
+            assert headers.pop("Content-Length") == str(len(body))
+            body = gzip.decompress(body)
+        return answer["status"], headers, body
+
+    return normal(ours) == normal(theirs)
+
+
+def _call(app, query_string, method="GET", client="10.0.0.1", **headers):
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": "/api/v1/search",
+        "QUERY_STRING": query_string,
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "REMOTE_ADDR": client,
+        "wsgi.input": io.BytesIO(),
+        "wsgi.url_scheme": "http",
+        **{f"HTTP_{k.upper()}": v for k, v in headers.items()},
+    }
+    answer = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        answer["status"], answer["headers"] = status, dict(response_headers)
+
+    answer["body"] = b"".join(app(environ, start_response))
+    return answer
+
+
+def test_no_cache_may_keep_a_question_or_its_answer(wsgi):
+    wsgi.fast_path(encode(q="koks"))
+    assert wsgi.fast_path(encode(q="snø"))["headers"]["Cache-Control"] == "no-store"
+    assert wsgi.django(encode(q="snø"))["headers"]["Cache-Control"] == "no-store"
