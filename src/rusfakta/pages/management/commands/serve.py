@@ -30,8 +30,14 @@ class Command(BaseCommand):
             default=int(os.environ.get("RUSFAKTA_WORKERS", "0")) or os.cpu_count() or 1,
             help="worker processes (default: one per core)",
         )
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=int(os.environ.get("RUSFAKTA_THREADS", "1")),
+            help="threads per worker running Django (default 1: requests queue in the server, not on the GIL)",
+        )
 
-    def handle(self, *args, host, port, workers, **options):
+    def handle(self, *args, host, port, workers, threads, **options):
         from granian import Granian
         from granian.constants import Interfaces
 
@@ -42,7 +48,7 @@ class Command(BaseCommand):
                 self.stderr.write(str(problem))
             raise CommandError("the content pack is invalid; fix it and start again") from exc
         self.stdout.write(
-            f"Rusfakta on http://{host}:{port}/ ({workers} workers, data in {settings.DATA_DIR})"
+            f"Rusfakta on http://{host}:{port}/ ({workers} workers × {threads} threads, data in {settings.DATA_DIR})"
         )
         Granian(
             "rusfakta.wsgi:application",
@@ -50,5 +56,6 @@ class Command(BaseCommand):
             port=port,
             interface=Interfaces.WSGI,
             workers=workers,
+            blocking_threads=threads,
             log_access=False,
         ).serve()
