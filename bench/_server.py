@@ -43,6 +43,9 @@ def running_server(workers=None):
                 log.seek(0)
                 raise SystemExit("server did not start:\n" + log.read().decode()[-2000:]) from None
             time.sleep(0.3)
+    log.seek(0)
+    started = [line for line in log.read().decode().splitlines() if line.startswith("Rusfakta on")]
+    print("server:", started[0] if started else "rusfakta serve")
     try:
         yield base
     finally:

@@ -20,7 +20,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _server import free_port, running_server  # noqa: E402
@@ -29,17 +29,40 @@ TARGETS = {
     "home": "/",
     "chapter": "/kapittel/utbredelse/",
     "numbers": "/tall/",
-    "search API": "/api/v1/search?q=kan+man+d%C3%B8+av+kokain",
+    "search API": None,  # the questions below, in turn
 }
+# The search API is asked the 312 different questions of the search benchmark in turn, not one
+# question over and over: every answer is worked out afresh (answers are never cached).
+QUESTIONS = Path(__file__).resolve().parent / "search_questions.yaml"
 
 
-def wrk(url, seconds, connections):
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+def question_paths():
+    import yaml
+
+    return [
+        "/api/v1/search?" + urlencode({"q": entry["q"]}) for entry in yaml.safe_load(QUESTIONS.read_text())
+    ]
+
+
+def wrk_script(paths):
+    """A wrk Lua script that walks through the paths, each connection from its own starting point."""
+    quoted = ",\n".join('"' + p.replace("\\", "\\\\").replace('"', '\\"') + '"' for p in paths)
+    script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+    script.write(
+        f"paths = {{\n{quoted}\n}}\n"
+        "i = 0\n"
+        "setup = function(thread) thread:set('i', math.random(#paths)) end\n"
+        "request = function()\n  i = i % #paths + 1\n  return wrk.format(nil, paths[i])\nend\n"
+    )
+    script.close()
+    return script.name
+
+
+def wrk(base, paths, seconds, connections):
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    if len(paths) > 1:
+        command += ["-s", wrk_script(paths)]
+    out = subprocess.run(command + [base + paths[0]], capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
@@ -51,16 +74,16 @@ def wrk(url, seconds, connections):
     return rate, float(p50.group(1)) * scale[p50.group(2)], float(p99.group(1)) * scale[p99.group(2)], count
 
 
-def python_load(url, seconds, connections):
-    parsed = urlparse(url)
-    path = parsed.path + ("?" + parsed.query if parsed.query else "")
+def python_load(base, paths, seconds, connections):
+    parsed = urlparse(base)
     deadline = time.monotonic() + seconds
 
-    def worker():
+    def worker(first):
         conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=10)
-        timings, errors = [], 0
+        timings, errors, turn = [], 0, first
         while time.monotonic() < deadline:
             start = time.perf_counter()
+            path, turn = paths[turn % len(paths)], turn + 1
             try:
                 conn.request("GET", path, headers={"Accept-Encoding": "gzip"})
                 response = conn.getresponse()
@@ -73,7 +96,7 @@ def python_load(url, seconds, connections):
         return timings, errors
 
     with concurrent.futures.ThreadPoolExecutor(connections) as pool:
-        results = list(pool.map(lambda _: worker(), range(connections)))
+        results = list(pool.map(worker, range(connections)))
     timings = sorted(t for ts, _ in results for t in ts)
     errors = sum(e for _, e in results)
     return len(timings) / seconds, statistics.median(timings), timings[int(len(timings) * 0.99)], errors
@@ -94,7 +117,7 @@ def nginx_rate(html, seconds, connections, measure):
     nginx = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(root)])
     try:
         time.sleep(1)
-        return measure(f"http://127.0.0.1:{port}/index.html", seconds, connections)
+        return measure(f"http://127.0.0.1:{port}", ["/index.html"], seconds, connections)
     finally:
         nginx.terminate()
         nginx.wait(timeout=10)
@@ -109,12 +132,14 @@ def main():
     print(
         f"tool: {'wrk' if measure is wrk else 'python threads'}, {args.connections} connections, {args.seconds} s each"
     )
+    targets = {name: [path] if path else question_paths() for name, path in TARGETS.items()}
     with running_server() as base:
-        for path in TARGETS.values():  # warm caches (page cache, charts, search index)
-            urllib.request.urlopen(base + path).read()
+        for paths in targets.values():  # warm every worker's caches (pages, charts, search index)
+            for path in paths[:20] * (10 if len(paths) == 1 else 1):
+                urllib.request.urlopen(base + path).read()
         results = {}
-        for name, path in TARGETS.items():
-            rate, p50, p99, errors = measure(base + path, args.seconds, args.connections)
+        for name, paths in targets.items():
+            rate, p50, p99, errors = measure(base, paths, args.seconds, args.connections)
             results[name] = rate
             print(f"{name:12s} {rate:9.0f} req/s   p50 {p50:7.2f} ms   p99 {p99:7.2f} ms   errors {errors}")
         with urllib.request.urlopen(base + "/healthz") as response:
