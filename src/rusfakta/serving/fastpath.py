@@ -72,6 +72,8 @@ class CachedPages:
 def _not_modified(environ, headers):
     etag = headers.get("ETag")
     if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+    if not if_none_match and "HTTP_IF_MODIFIED_SINCE" not in environ:
+        return False
     if if_none_match and etag:
         return etag in [tag.strip() for tag in if_none_match.split(",")] or if_none_match.strip() == "*"
     since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
