@@ -5,9 +5,12 @@ import io
 import json
 import logging
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from rusfakta.serving.searchpath import SearchAnswers, well_formed
 
@@ -210,3 +213,29 @@ def test_no_cache_may_keep_a_question_or_its_answer(wsgi):
     wsgi.fast_path(encode(q="koks"))
     assert wsgi.fast_path(encode(q="snø"))["headers"]["Cache-Control"] == "no-store"
     assert wsgi.django(encode(q="snø"))["headers"]["Cache-Control"] == "no-store"
+
+
+values = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["5", "1", "20", "21", "0", "05", "-1", "nb", "en", "NB", " koks ", "%FF", "%C3%B8"]),
+)
+query_strings = st.one_of(
+    st.lists(st.tuples(st.sampled_from(["q", "limit", "lang", "x", "Q"]), values), max_size=4).map(
+        lambda pairs: "&".join(f"{k}={quote(v, safe='%')}" for k, v in pairs)
+    ),
+    st.text(max_size=30),
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query_string=query_strings)
+def test_any_query_string_gets_the_answer_django_would_give(wsgi, query_string):
+    wsgi.fast_path(encode(q="koks"))
+    before = len(wsgi.reached)
+    question = well_formed(query_string)  # never raises
+    ours = wsgi.fast_path(query_string)
+    assert same(ours, wsgi.django(query_string))
+    if question is None:
+        assert len(wsgi.reached) == before + 1
+    else:
+        assert ours["status"].startswith("200") and len(wsgi.reached) == before

@@ -56,7 +56,12 @@ def well_formed(query_string):
     limit = params.get("limit", "5")
     if not LIMIT.fullmatch(limit) or int(limit) > MAX_LIMIT or params.get("lang", "nb") not in ("nb", "en"):
         return None
-    return params["q"], int(limit)
+    from rusfakta.search.service import BadQuestion, validate
+
+    try:
+        return validate(params["q"], int(limit)), int(limit)
+    except BadQuestion:
+        return None
 
 
 class SearchAnswers:
@@ -83,11 +88,11 @@ class SearchAnswers:
             environ[LIMITED_KEY] = True
             return self.app(environ, start_response)
         start = time.perf_counter()
-        from rusfakta.search.service import BadQuestion, ask
+        from rusfakta.search.service import ask
 
         try:
             answer = ask(*question)
-        except (BadQuestion, DatabaseError):
+        except DatabaseError:
             return self.app(environ, start_response)
         body, headers = self._encode(answer, environ.get("HTTP_ACCEPT_ENCODING", ""))
         start_response("200 OK", headers)
