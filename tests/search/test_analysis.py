@@ -1,6 +1,6 @@
 import pytest
 
-from rusfakta.search.analysis import build_analyzer, compound_parts, nordic_spellings
+from rusfakta.search.analysis import build_analyzer, compound_parts, function_words, nordic_spellings
 
 VOCABULARY = [
     "kokain",
@@ -40,3 +40,16 @@ def test_typing_without_nordic_letters_is_understood():
     assert "dø" in list(nordic_spellings("doe"))
     assert "når" in list(nordic_spellings("naar"))
     assert "blør" in list(nordic_spellings("blor"))
+
+
+def test_function_words_are_never_compound_parts():
+    vocabulary = ["kan", "skje", "kanskje", "kokain", "bruk", "kokainbruk", "over", "dose", "overdose"]
+    stopwords = function_words(vocabulary)
+    assert {"kan", "over"} <= stopwords and "kokain" not in stopwords
+    analyzer = build_analyzer(compound_parts(vocabulary, stopwords), stopwords=False)
+    assert analyzer.analyze("kanskje") == ["kanskj"]
+    assert analyzer.analyze("overdose") == ["overdos"]
+    assert analyzer.analyze("kokainbruk") == ["kokain", "bruk"]
+    # Without the rule, "kan" + "skje" and "over" + "dose" were split apart.
+    plain = build_analyzer(compound_parts(vocabulary), stopwords=False)
+    assert plain.analyze("kanskje") == ["kan", "skje"]

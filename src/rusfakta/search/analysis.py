@@ -12,12 +12,13 @@ def words(text):
     return [w.lower() for w in WORD.findall(text)]
 
 
-def compound_parts(vocabulary):
+def compound_parts(vocabulary, function_words=frozenset()):
     """Words to split compounds into: the vocabulary minus its own compounds, plus linking-s forms.
 
     "kokainbruk" is dropped because "kokain" and "bruk" both occur; "blandingsbruk" adds "blandings".
+    Function words (stopwords such as "kan", "for") are never parts: "kanskje" is not "kan" + "skje".
     """
-    vocabulary = {w for w in vocabulary if len(w) >= MIN_PART and "-" not in w}
+    vocabulary = {w for w in vocabulary if len(w) >= MIN_PART and "-" not in w and w not in function_words}
     compounds, linking = set(), set()
     for word in vocabulary:
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
@@ -30,6 +31,12 @@ def compound_parts(vocabulary):
                 compounds.add(word)
                 linking.add(head)
     return sorted((vocabulary - compounds) | linking)
+
+
+def function_words(vocabulary):
+    """The words of the vocabulary that the Norwegian stopword filter drops."""
+    plain = build_analyzer([])
+    return frozenset(w for w in vocabulary if not plain.analyze(w))
 
 
 def build_analyzer(parts, stopwords=True):

@@ -8,14 +8,25 @@ import tantivy
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from rusfakta.search.analysis import build_analyzer, compound_parts, nordic_spellings, words
+from rusfakta.search.analysis import build_analyzer, compound_parts, function_words, nordic_spellings, words
 
+# Tunables (decision 0004). Set by small grid searches on the tune part of bench/search_questions.yaml.
 FIELD_BOOSTS = {"questions": 2.0, "heading": 1.0, "chapter": 0.8, "text": 1.0}
-EXPANSION_WEIGHT = 0.4
+EXPANSION_WEIGHT = 0.4  # glossary meaning of a word the passages also use ("koks" is in the text too)
+SUBSTITUTE_WEIGHT = 0.7  # glossary meaning of a word the passages never use ("addictive", "hekta")
 COMMON_SHARE = 0.4  # a stem in more than this share of passages ("kokain") says little about which one
 COMMON_WEIGHT = 0.75
 CANDIDATES = 25
+# Rerank: bm25 / best * (COVER_BASE + share of the question covered) + ALIAS_BONUS * alias similarity ** ALIAS_POWER
 ALIAS_BONUS = 1.5
+COVER_BASE = 0.5
+ALIAS_POWER = 2
+# English function words, dropped unless our own text uses them ("i", "for" are Norwegian too).
+FOREIGN_STOPWORDS = frozenset(
+    "a an the is are was were be do does did how what why when where who which can could should "
+    "there this that these those it its of in on at for with from and or about my your you i "
+    "me we they he she his her them many much".split()
+)
 # When a notice fires, the answers also lean towards what the booklet says about that danger.
 NOTICE_TERMS = {"emergency": "overdose pustestans hjertestans hjelp", "out_of_scope": "risiko skader hjelp"}
 MAX_QUERY_CHARS = 300
@@ -55,7 +66,7 @@ class Engine:
         texts = [f"{d.chapter} {d.heading} {d.questions} {d.text}" for d in documents]
         surface = Counter(w for text in texts for w in words(text))
         surface.update(w for _, means in glossary for w in words(means))
-        parts = compound_parts(surface)
+        parts = compound_parts(surface, function_words(surface))
         self.analyzer = build_analyzer(parts)
         self.phrase_analyzer = build_analyzer(parts, stopwords=False)
         self.index = self._build_index(documents)
@@ -69,9 +80,11 @@ class Engine:
         }
         document_frequency = Counter(s for stems in self.doc_stems.values() for s in stems)
         self.common = {s for s, n in document_frequency.items() if n > COMMON_SHARE * len(documents)}
+        self.index_stems = set(document_frequency)
         self.stems = set(document_frequency)
         self.stems |= {s for _, means in glossary for s in self.analyzer.analyze(means)}
         self.known_terms = {w for terms, _ in glossary for t in terms for w in words(t)}
+        self.foreign_stopwords = FOREIGN_STOPWORDS - set(surface)
         self.vocabulary = [w for w, _ in surface.most_common() if len(w) >= 3 and not w.isdigit()]
 
     def _build_index(self, documents):
@@ -126,12 +139,13 @@ class Engine:
         return None
 
     def _expansion(self, padded):
+        """The glossary entries found in the question: [(term, means)], longest terms first."""
         found = []
         for term, means in self.glossary:
             if f" {term} " in padded:
-                found.append(means)
+                found.append((term, means))
                 padded = padded.replace(f" {term} ", " ")
-        return " ".join(found)
+        return found
 
     def _query(self, weighted_stems):
         clauses = []
@@ -142,18 +156,31 @@ class Engine:
                 clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(term, boost * weight)))
         return tantivy.Query.boolean_query(clauses)
 
-    def search(self, query, limit=5):
-        query = " ".join(query.split())[:MAX_QUERY_CHARS]
+    def _terms(self, query):
+        """The question as weighted stems for BM25, plus the stems compared with reader questions."""
         tokens = words(query)
         corrected_tokens = [self._correct(t) for t in tokens]
         corrected = " ".join(corrected_tokens) if corrected_tokens != tokens else None
         padded = f" {' '.join(corrected_tokens)} "
         notice = self._notice(f" {' '.join(tokens)} ") or self._notice(padded)
-        weighted = {s: 1.0 for s in self.analyzer.analyze(" ".join(corrected_tokens))}
-        for stem in self.analyzer.analyze(self._expansion(padded)):
-            weighted.setdefault(stem, EXPANSION_WEIGHT)
+        kept = [t for t in corrected_tokens if t not in self.foreign_stopwords]
+        weighted = {s: 1.0 for s in self.analyzer.analyze(" ".join(kept))}
+        phrase = set(self.phrase_analyzer.analyze(" ".join(kept)))
+        for term, means in self._expansion(padded):
+            # A word the passages never use ("addictive", "hekta") stands in full for its meaning.
+            substitute = not any(s in self.index_stems for s in self.analyzer.analyze(term))
+            weight = SUBSTITUTE_WEIGHT if substitute else EXPANSION_WEIGHT
+            if substitute:
+                phrase.update(self.phrase_analyzer.analyze(means))
+            for stem in self.analyzer.analyze(means):
+                weighted[stem] = max(weighted.get(stem, 0.0), weight)
         for stem in weighted.keys() & self.common:
             weighted[stem] *= COMMON_WEIGHT
+        return corrected, notice, weighted, phrase
+
+    def search(self, query, limit=5):
+        query = " ".join(query.split())[:MAX_QUERY_CHARS]
+        corrected, notice, weighted, phrase = self._terms(query)
         answer = Answer(query=query, corrected=corrected, notice=notice, stems=frozenset(weighted))
         if not weighted:
             return answer
@@ -163,7 +190,6 @@ class Engine:
             hits = self.searcher.search(self._query(fallback), limit).hits
         if not hits:
             return answer
-        phrase = set(self.phrase_analyzer.analyze(" ".join(corrected_tokens)))
         best = hits[0][0]
         ranked = sorted(
             (
@@ -180,7 +206,7 @@ class Engine:
         total = sum(weighted.values())
         covered = sum(w for s, w in weighted.items() if s in self.doc_stems[slug]) / total
         alias = max((len(phrase & a) / len(phrase | a) for a in self.alias_stems[slug]), default=0.0)
-        return slug, score * (0.5 + covered) + ALIAS_BONUS * alias * alias
+        return slug, score * (COVER_BASE + covered) + ALIAS_BONUS * alias**ALIAS_POWER
 
     def highlight_words(self, text, stems):
         """The words in text whose stems were searched for."""
