@@ -110,10 +110,24 @@ def test_lost_database_gives_a_clean_503(client, db, monkeypatch):
     try:
         page = client.get("/kapittel/historikk/")
         api = client.get("/api/v1/statistics")
+        # Answers with a query string skip the page cache, so these reach the views themselves.
+        answers = [
+            client.get(url)
+            for url in (
+                "/api/v1/search?q=koks",
+                "/api/v1/statistics?lang=en",
+                "/api/v1/services?at=2026-01-05T12:00:00%2B01:00",
+                "/api/v1/mixing/alkohol",
+                "/spor/?q=koks",
+            )
+        ]
         health = client.get("/healthz")
     finally:
         monkeypatch.undo()  # before the test database rolls back
     assert page.status_code == 503
     assert "Siden er nede en liten stund" in page.content.decode()
     assert api.status_code == 503 and api.json()["error"]["code"] == "unavailable"
+    assert [a.status_code for a in answers] == [503] * 5
+    assert all(a.json()["error"]["code"] == "unavailable" for a in answers[:4])
+    assert all(a["Retry-After"] == "30" for a in answers)
     assert health.status_code == 503

@@ -239,3 +239,23 @@ def test_any_query_string_gets_the_answer_django_would_give(wsgi, query_string):
         assert len(wsgi.reached) == before + 1
     else:
         assert ours["status"].startswith("200") and len(wsgi.reached) == before
+
+
+def test_a_lost_database_gives_the_clean_503_not_a_traceback(wsgi, monkeypatch):
+    from django.db import OperationalError
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    wsgi.fast_path(encode(q="koks"))
+    before = len(wsgi.reached)
+
+    def broken(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "ensure_connection", broken)
+    monkeypatch.setattr(BaseDatabaseWrapper, "cursor", broken)
+    try:
+        answer = wsgi.fast_path(encode(q="er kokain farlig"))
+    finally:
+        monkeypatch.undo()  # before the test database rolls back
+    assert answer["status"].startswith("503") and len(wsgi.reached) == before + 1
+    assert json.loads(answer["body"])["error"]["code"] == "unavailable"

@@ -1,3 +1,4 @@
+from django.db import DatabaseError
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
@@ -40,6 +41,13 @@ def on_http_error(request, exc):
 @api.exception_handler(Http404)
 def on_not_found(request, exc):
     return error_response(404, str(exc) or "not found")
+
+
+@api.exception_handler(DatabaseError)
+def on_database_error(request, exc):
+    from rusfakta.serving.middleware import unavailable
+
+    return unavailable(request)  # the same clean 503 as outside the API, with Retry-After
 
 
 @api.exception_handler(Exception)
