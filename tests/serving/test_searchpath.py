@@ -69,9 +69,9 @@ def test_answers_are_identical_to_the_api_views_and_do_not_reach_django(wsgi):
         encode(q="xyzzy qwerty"),  # no passage at all: a short answer, never compressed
     ]
     for query in queries:
-        for encoding in ("", "gzip, br"):
-            ours = wsgi.fast_path(query, accept_encoding=encoding)
-            theirs = wsgi.django(query, accept_encoding=encoding)
+        for headers in ({}, {"accept_encoding": "gzip, br", "accept_language": "en-GB,en;q=0.8"}):
+            ours = wsgi.fast_path(query, **headers)
+            theirs = wsgi.django(query, **headers)
             assert same(ours, theirs), query
     assert len(wsgi.reached) == learnt
 
