@@ -22,8 +22,9 @@ DOCUMENTS = [
     passage(
         "dopamin",
         "Rusen starter i hjernen",
-        "Stoffet gir mer dopamin i hjernen. Det gjør stoffet avhengighetsskapende.",
-        "hvorfor blir man avhengig; hva skjer i hjernen",
+        "Stoffet gir mer dopamin i hjernen. Det gjør stoffet avhengighetsskapende, og man kan bli avhengig.",
+        # "hekta" only in a reader question: the passages still never use it.
+        "hvorfor blir man hekta; hva skjer i hjernen; how does it work",
     ),
     passage(
         "nese",
@@ -69,6 +70,10 @@ def test_english_function_words_are_dropped_but_norwegian_ones_are_kept(engine):
     assert engine.foreign_stopwords.isdisjoint({"og", "kan", "du"})
     # "kan" is a Norwegian word in our text: "can" is dropped, "kan" is not a foreign stopword.
     assert "can" in engine.foreign_stopwords and "kan" not in engine.foreign_stopwords
+    # English reader questions ("how does it work") do not make "how" a word of our text,
+    # and reader questions are compared without their English function words.
+    assert "how" in engine.foreign_stopwords
+    assert all("how" not in alias and "it" not in alias for alias in engine.alias_stems["dopamin"])
 
 
 def test_an_english_question_lands_on_the_passage_through_the_glossary(engine):

@@ -74,18 +74,25 @@ class Engine:
         self.doc_stems = {
             d.slug: set(self.analyzer.analyze(text)) for d, text in zip(documents, texts, strict=True)
         }
+        # English function words, unless the passages use them in Norwegian ("i", "for").
+        passage_words = {w for d in documents for w in words(f"{d.chapter} {d.heading} {d.text}")}
+        self.foreign_stopwords = FOREIGN_STOPWORDS - passage_words
         self.alias_stems = {
-            d.slug: [set(self.phrase_analyzer.analyze(q)) for q in d.questions.split(";") if q.strip()]
+            d.slug: [set(self.phrase_analyzer.analyze(self._drop_foreign(q))) for q in d.questions.split(";")]
             for d in documents
         }
+        self.alias_stems = {slug: [a for a in aliases if a] for slug, aliases in self.alias_stems.items()}
         document_frequency = Counter(s for stems in self.doc_stems.values() for s in stems)
         self.common = {s for s, n in document_frequency.items() if n > COMMON_SHARE * len(documents)}
-        self.index_stems = set(document_frequency)
+        # What the passages themselves say (heading and text, not the reader questions).
+        self.index_stems = {s for d in documents for s in self.analyzer.analyze(f"{d.heading} {d.text}")}
         self.stems = set(document_frequency)
         self.stems |= {s for _, means in glossary for s in self.analyzer.analyze(means)}
         self.known_terms = {w for terms, _ in glossary for t in terms for w in words(t)}
-        self.foreign_stopwords = FOREIGN_STOPWORDS - set(surface)
         self.vocabulary = [w for w, _ in surface.most_common() if len(w) >= 3 and not w.isdigit()]
+
+    def _drop_foreign(self, text):
+        return " ".join(w for w in words(text) if w not in self.foreign_stopwords)
 
     def _build_index(self, documents):
         builder = tantivy.SchemaBuilder()
