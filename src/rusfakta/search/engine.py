@@ -25,7 +25,7 @@ ALIAS_POWER = 2
 FOREIGN_STOPWORDS = frozenset(
     "a an the is are was were be do does did how what why when where who which can could should "
     "there this that these those it its of in on at for with from and or about my your you i "
-    "me we they he she his her them many much".split()
+    "me we they he she his her them many much so very if than then not".split()
 )
 # When a notice fires, the answers also lean towards what the booklet says about that danger.
 NOTICE_TERMS = {"emergency": "overdose pustestans hjertestans hjelp", "out_of_scope": "risiko skader hjelp"}
