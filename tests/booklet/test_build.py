@@ -145,3 +145,17 @@ def test_only_the_newest_booklets_are_kept(data_dir):
 @pytest.mark.parametrize("url", ["/", "/innhold/"])
 def test_home_and_contents_link_the_booklet(pages, url):
     assert 'href="/hefte.pdf"' in pages.get(url).content.decode()
+
+
+def test_a_change_to_the_booklet_code_gives_a_new_file(tmp_path, monkeypatch):
+    code = tmp_path / "document.py"
+    code.write_text("VERSION = 1\n")
+    monkeypatch.setattr(build, "CODE", [code])
+    before = build.cached_path("stamp", "nb")
+    code.write_text("VERSION = 2\n")
+    assert build.cached_path("stamp", "nb") != before
+
+
+def test_the_code_in_the_cache_key_exists():
+    # A renamed module would silently drop out of the key.
+    assert build.CODE and all(path.is_file() for path in build.CODE)

@@ -17,6 +17,15 @@ from rusfakta.content.models import ContentVersion
 from rusfakta.content.reading import current_edition
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "booklet.typ"
+# The code that turns content into the booklet's data and charts: a change to it (a deploy)
+# must give a new file, like a change to the template does.
+_SRC = Path(__file__).resolve().parent.parent
+CODE = [
+    _SRC / "booklet" / "document.py",
+    _SRC / "booklet" / "markup.py",
+    _SRC / "statistics" / "formatting.py",
+    _SRC / "statistics" / "charts.py",
+]
 KEEP_PER_LANGUAGE = 3
 FAILURE_MEMORY_SECONDS = 300
 
@@ -34,9 +43,13 @@ def _template_bytes():
         raise BookletError(f"cannot read the booklet template {TEMPLATE}: {exc.strerror}") from exc
 
 
+def _code_bytes():
+    return b"".join(path.read_bytes() for path in CODE if path.exists())
+
+
 def cached_path(stamp, lang):
-    """A new content version, template or Typst version each gives a new file."""
-    digest = hashlib.sha256(_template_bytes() + typst.__version__.encode()).hexdigest()[:10]
+    """A new content version, template, booklet code or Typst version each gives a new file."""
+    digest = hashlib.sha256(_template_bytes() + _code_bytes() + typst.__version__.encode()).hexdigest()[:10]
     return booklet_dir() / f"{stamp}-{digest}-{lang}.pdf"
 
 
