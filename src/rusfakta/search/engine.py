@@ -1,7 +1,7 @@
 """Retrieval over our own passages with tantivy (BM25 with field boosts). Nothing is generated."""
 
 import threading
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import tantivy
@@ -82,6 +82,10 @@ class Engine:
             for d in documents
         }
         self.alias_stems = {slug: [a for a in aliases if a] for slug, aliases in self.alias_stems.items()}
+        # Glossary terms by their first word: a question is checked only for the terms it could hold.
+        self.glossary_by_first_word = defaultdict(list)
+        for position, (term, _) in enumerate(self.glossary):
+            self.glossary_by_first_word[term.split(" ", 1)[0]].append(position)
         document_frequency = Counter(s for stems in self.doc_stems.values() for s in stems)
         self.common = {s for s, n in document_frequency.items() if n > COMMON_SHARE * len(documents)}
         # What the passages themselves say (heading and text, not the reader questions).
@@ -148,7 +152,9 @@ class Engine:
     def _expansion(self, padded):
         """The glossary entries found in the question: [(term, means)], longest terms first."""
         found = []
-        for term, means in self.glossary:
+        tokens = set(padded.split())
+        positions = sorted(p for token in tokens for p in self.glossary_by_first_word.get(token, ()))
+        for term, means in (self.glossary[p] for p in positions):
             if f" {term} " in padded:
                 found.append((term, means))
                 padded = padded.replace(f" {term} ", " ")
@@ -198,9 +204,10 @@ class Engine:
         if not hits:
             return answer
         best = hits[0][0]
+        total = sum(weighted.values())
         ranked = sorted(
             (
-                self._rerank(self.searcher.doc(address)["slug"][0], score / best, weighted, phrase)
+                self._rerank(self.searcher.doc(address)["slug"][0], score / best, weighted, total, phrase)
                 for score, address in hits
             ),
             key=lambda item: -item[1],
@@ -208,12 +215,21 @@ class Engine:
         answer.hits = [(self.documents[slug], round(score, 3)) for slug, score in ranked[:limit]]
         return answer
 
-    def _rerank(self, slug, score, weighted, phrase):
+    def _alias_similarity(self, slug, phrase):
+        """The best Jaccard overlap of the question's stems with one of the passage's reader questions."""
+        best = 0.0
+        for alias in self.alias_stems[slug]:
+            shared = len(phrase & alias)
+            if shared:
+                best = max(best, shared / (len(phrase) + len(alias) - shared))
+        return best
+
+    def _rerank(self, slug, score, weighted, total, phrase):
         """BM25, scaled by how much of the question the passage covers and how close it is to a reader question."""
-        total = sum(weighted.values())
         covered = sum(w for s, w in weighted.items() if s in self.doc_stems[slug]) / total
-        alias = max((len(phrase & a) / len(phrase | a) for a in self.alias_stems[slug]), default=0.0)
-        return slug, score * (COVER_BASE + covered) + ALIAS_BONUS * alias**ALIAS_POWER
+        return slug, score * (COVER_BASE + covered) + ALIAS_BONUS * self._alias_similarity(
+            slug, phrase
+        ) ** ALIAS_POWER
 
     def highlight_words(self, text, stems):
         """The words in text whose stems were searched for."""
