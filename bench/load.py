@@ -127,12 +127,17 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--only", choices=list(TARGETS), help="measure one target (no nginx comparison)")
     args = parser.parse_args()
     measure = wrk if shutil.which("wrk") else python_load
     print(
         f"tool: {'wrk' if measure is wrk else 'python threads'}, {args.connections} connections, {args.seconds} s each"
     )
-    targets = {name: [path] if path else question_paths() for name, path in TARGETS.items()}
+    targets = {
+        name: [path] if path else question_paths()
+        for name, path in TARGETS.items()
+        if args.only in (None, name)
+    }
     with running_server() as base:
         for paths in targets.values():  # warm every worker's caches (pages, charts, search index)
             for path in paths[:20] * (10 if len(paths) == 1 else 1):
@@ -144,6 +149,8 @@ def main():
             print(f"{name:12s} {rate:9.0f} req/s   p50 {p50:7.2f} ms   p99 {p99:7.2f} ms   errors {errors}")
         with urllib.request.urlopen(base + "/healthz") as response:
             print(f"healthz after the load: {response.status} {response.read().decode()}")
+        if args.only:
+            return
         if shutil.which("nginx"):
             html = urllib.request.urlopen(base + "/").read()
             rate, p50, p99, errors = nginx_rate(html, args.seconds, args.connections, measure)
