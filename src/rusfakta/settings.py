@@ -168,9 +168,8 @@ PERMISSIONS_POLICY = (
 )
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_HSTS_SECONDS = int(os.environ.get("RUSFAKTA_HSTS_SECONDS", "31536000"))
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if os.environ.get("RUSFAKTA_BEHIND_PROXY") else None
-)
+BEHIND_PROXY = bool(os.environ.get("RUSFAKTA_BEHIND_PROXY"))
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 
 # Request size limits: nothing we accept is large.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024

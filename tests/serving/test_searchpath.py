@@ -259,3 +259,31 @@ def test_a_lost_database_gives_the_clean_503_not_a_traceback(wsgi, monkeypatch):
         monkeypatch.undo()  # before the test database rolls back
     assert answer["status"].startswith("503") and len(wsgi.reached) == before + 1
     assert json.loads(answer["body"])["error"]["code"] == "unavailable"
+
+
+def test_behind_our_proxy_each_visitor_has_their_own_limit(wsgi, settings):
+    settings.BEHIND_PROXY, settings.SEARCH_RATE_BURST = True, 2
+    from django.core.wsgi import get_wsgi_application
+
+    fast = SearchAnswers(get_wsgi_application())
+
+    def status(forwarded):
+        # Every request reaches us from the proxy's address; the proxy appends the visitor's.
+        return _call(fast, encode(q="koks"), client="10.0.0.99", x_forwarded_for=forwarded)["status"][:3]
+
+    assert [status("203.0.113.5") for _ in range(3)] == ["200", "200", "429"]
+    assert status("203.0.113.6") == "200"
+    # A visitor cannot pick a fresh bucket by sending their own X-Forwarded-For first.
+    assert status("198.51.100.1, 203.0.113.5") == "429"
+
+
+def test_without_a_proxy_x_forwarded_for_is_ignored(settings):
+    from rusfakta.serving.ratelimit import client_address
+
+    settings.BEHIND_PROXY = False
+    assert client_address({"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "1.2.3.4"}) == "10.0.0.1"
+    settings.BEHIND_PROXY = True
+    assert (
+        client_address({"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 5.6.7.8"}) == "5.6.7.8"
+    )
+    assert client_address({"REMOTE_ADDR": "10.0.0.1"}) == "10.0.0.1"

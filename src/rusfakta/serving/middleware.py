@@ -13,7 +13,7 @@ from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
 from rusfakta.api.errors import error_response, is_api
-from rusfakta.serving.ratelimit import TokenBucket
+from rusfakta.serving.ratelimit import TokenBucket, client_address
 from rusfakta.serving.searchpath import BUCKET_KEY, LIMITED_KEY
 
 access_log = logging.getLogger("rusfakta.access")
@@ -83,7 +83,7 @@ class SearchRateLimitMiddleware:
         # has one limit whichever way its request is answered.
         bucket = request.META.get(BUCKET_KEY, self.bucket)
         if request.path.startswith("/api/v1/search") and (
-            request.META.get(LIMITED_KEY) or not bucket.allow(request.META.get("REMOTE_ADDR", ""))
+            request.META.get(LIMITED_KEY) or not bucket.allow(client_address(request.META))
         ):
             response = error_response(429, "too many questions in a short time; wait a moment and try again")
             response["Retry-After"] = "5"

@@ -31,7 +31,7 @@ from django.utils.text import compress_string
 from ninja.responses import NinjaJSONEncoder
 
 from rusfakta.search.engine import MAX_LIMIT
-from rusfakta.serving.ratelimit import TokenBucket
+from rusfakta.serving.ratelimit import TokenBucket, client_address
 
 access_log = logging.getLogger("rusfakta.access")
 
@@ -84,7 +84,7 @@ class SearchAnswers:
             return self.app(environ, start_response)
         if self.headers is None:
             return self._learn(environ, start_response)
-        if not self.bucket.allow(environ.get("REMOTE_ADDR", "")):
+        if not self.bucket.allow(client_address(environ)):
             environ[LIMITED_KEY] = True
             return self.app(environ, start_response)
         start = time.perf_counter()
