@@ -1,6 +1,7 @@
 """Search quality and speed on the question set (bench/search_questions.yaml).
 
-Prints top-1 and top-3 accuracy for the tuning part and the held-out part, the same for a
+Prints top-1 and top-3 accuracy for the tuning part and the held-out part (and for the fresh
+set in search_questions_fresh.yaml, written blind in session 2), the same for a
 plain BM25 baseline over the booklet's raw paragraphs (no analyzer tricks, no aliases, no
 glossary), and in-process latency (p50/p95). Prints figures; asserts nothing.
 
@@ -88,13 +89,21 @@ def main():
         "tune": [q for q in questions if q["split"] == "tune"],
         "heldout": [q for q in questions if q["split"] == "heldout"],
     }
+    # A second held-out set, written later without seeing the reader questions, this set or any
+    # search result. Reported only: never tuned on, and its misses are never printed.
+    fresh = ROOT / "bench" / "search_questions_fresh.yaml"
+    if fresh.exists():
+        parts["fresh"] = yaml.safe_load(fresh.read_text(encoding="utf-8"))
     engine()  # build once, outside the timings
 
     def ours(question):
         return [r["id"] for r in ask(question, 3)["results"]]
 
     baseline = baseline_ranker()
-    print(f"questions: {len(questions)} (tune {len(parts['tune'])}, held out {len(parts['heldout'])})")
+    print(
+        f"questions: {len(questions)} (tune {len(parts['tune'])}, held out {len(parts['heldout'])})"
+        + (f", fresh {len(parts['fresh'])}" if "fresh" in parts else "")
+    )
     for name, subset in parts.items():
         o1, o3 = accuracy(subset, ours)
         b1, b3 = accuracy(subset, baseline)
