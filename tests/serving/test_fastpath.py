@@ -1,55 +1,28 @@
 """The WSGI fast path in front of Django: the same answer, from the finished bytes."""
 
-import io
-
 import pytest
 from django.core.cache import cache
 
 from rusfakta.serving.fastpath import CachedPages
+from tests.serving.conftest import call_wsgi
 
 
 @pytest.fixture
-def wsgi(db, monkeypatch):
-    # The real handler would close the test transaction's connection (see tests/api/test_schemathesis.py).
-    from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections
-
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
+def wsgi(make_django_wsgi):
     cache.clear()
+    django_wsgi = make_django_wsgi()
     calls = []
-    from django.core.wsgi import get_wsgi_application
-
-    django_app = get_wsgi_application()
 
     def counting(environ, start_response):
         calls.append(environ["PATH_INFO"])
-        return django_app(environ, start_response)
+        return django_wsgi(environ, start_response)
 
     app = CachedPages(counting)
 
     def get(path, **headers):
-        environ = {
-            "REQUEST_METHOD": "GET",
-            "PATH_INFO": path,
-            "QUERY_STRING": "",
-            "SERVER_NAME": "testserver",
-            "SERVER_PORT": "80",
-            "wsgi.input": io.BytesIO(),
-            "wsgi.url_scheme": "http",
-            **{f"HTTP_{k.upper()}": v for k, v in headers.items()},
-        }
-        answer = {}
-
-        def start_response(status, response_headers, exc_info=None):
-            answer["status"], answer["headers"] = status, dict(response_headers)
-
-        answer["body"] = b"".join(app(environ, start_response))
-        return answer
+        return call_wsgi(app, path, **headers)
 
     yield get, calls
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
 
 
 def test_second_request_is_served_without_django_and_is_identical(wsgi):

@@ -1,11 +1,10 @@
 """The WSGI search path: the same answers as the API view, without Django's request cycle."""
 
 import gzip
-import io
 import json
 import logging
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pytest
 import yaml
@@ -13,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rusfakta.serving.searchpath import SearchAnswers, well_formed
+from tests.serving.conftest import call_wsgi
 
 QUESTIONS = [
     entry["q"]
@@ -21,21 +21,14 @@ QUESTIONS = [
 
 
 @pytest.fixture
-def wsgi(db, settings):
-    # The real handler would close the test transaction's connection (see tests/api/test_schemathesis.py).
-    from django.core.signals import request_finished, request_started
-    from django.core.wsgi import get_wsgi_application
-    from django.db import close_old_connections
-
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
+def wsgi(make_django_wsgi, settings):
     settings.SEARCH_RATE_PER_SECOND, settings.SEARCH_RATE_BURST = 0.001, 1000
-    django_app = get_wsgi_application()
+    django_wsgi = make_django_wsgi()
     reached_django = []
 
     def counting(environ, start_response):
         reached_django.append(environ.get("QUERY_STRING"))
-        return django_app(environ, start_response)
+        return django_wsgi(environ, start_response)
 
     fast = SearchAnswers(counting)
 
@@ -44,18 +37,14 @@ def wsgi(db, settings):
             return _call(fast, query_string, **kwargs)
 
         def django(self, query_string, **kwargs):
-            return _call(django_app, query_string, **kwargs)
+            return _call(django_wsgi, query_string, **kwargs)
 
         reached = reached_django
 
-    yield Apps()
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
+    return Apps()
 
 
 def encode(**params):
-    from urllib.parse import urlencode
-
     return urlencode(params)
 
 
@@ -144,12 +133,10 @@ def test_conditional_requests_are_left_to_django(wsgi):
     assert same(again, wsgi.django(encode(q="koks"), if_none_match='"abc"'))
 
 
-def test_one_rate_limit_per_client_whichever_way_the_question_is_answered(wsgi, settings):
+def test_one_rate_limit_per_client_whichever_way_the_question_is_answered(make_django_wsgi, settings):
     # A path with its own small bucket; its first answer (which teaches it the headers) comes from Django.
-    settings.SEARCH_RATE_BURST = 3
-    from django.core.wsgi import get_wsgi_application
-
-    fast = SearchAnswers(get_wsgi_application())
+    settings.SEARCH_RATE_PER_SECOND, settings.SEARCH_RATE_BURST = 0.001, 3  # no refill during the test
+    fast = SearchAnswers(make_django_wsgi())
     statuses = []
     for query in (encode(q="koks"), encode(q="snø"), encode(q="kola"), encode(q="tusi")):
         statuses.append(_call(fast, query, client="10.1.1.1")["status"][:3])
@@ -188,25 +175,8 @@ def same(ours, theirs):
     return normal(ours) == normal(theirs)
 
 
-def _call(app, query_string, method="GET", client="10.0.0.1", **headers):
-    environ = {
-        "REQUEST_METHOD": method,
-        "PATH_INFO": "/api/v1/search",
-        "QUERY_STRING": query_string,
-        "SERVER_NAME": "testserver",
-        "SERVER_PORT": "80",
-        "REMOTE_ADDR": client,
-        "wsgi.input": io.BytesIO(),
-        "wsgi.url_scheme": "http",
-        **{f"HTTP_{k.upper()}": v for k, v in headers.items()},
-    }
-    answer = {}
-
-    def start_response(status, response_headers, exc_info=None):
-        answer["status"], answer["headers"] = status, dict(response_headers)
-
-    answer["body"] = b"".join(app(environ, start_response))
-    return answer
+def _call(app, query_string, **kwargs):
+    return call_wsgi(app, "/api/v1/search", query_string, **kwargs)
 
 
 def test_no_cache_may_keep_a_question_or_its_answer(wsgi):
@@ -261,11 +231,9 @@ def test_a_lost_database_gives_the_clean_503_not_a_traceback(wsgi, monkeypatch):
     assert json.loads(answer["body"])["error"]["code"] == "unavailable"
 
 
-def test_behind_our_proxy_each_visitor_has_their_own_limit(wsgi, settings):
-    settings.BEHIND_PROXY, settings.SEARCH_RATE_BURST = True, 2
-    from django.core.wsgi import get_wsgi_application
-
-    fast = SearchAnswers(get_wsgi_application())
+def test_behind_our_proxy_each_visitor_has_their_own_limit(make_django_wsgi, settings):
+    settings.BEHIND_PROXY, settings.SEARCH_RATE_PER_SECOND, settings.SEARCH_RATE_BURST = True, 0.001, 2
+    fast = SearchAnswers(make_django_wsgi())
 
     def status(forwarded):
         # Every request reaches us from the proxy's address; the proxy appends the visitor's.
