@@ -44,7 +44,7 @@ def _template_bytes():
 
 
 def _code_bytes():
-    return b"".join(path.read_bytes() for path in CODE if path.exists())
+    return b"".join(path.read_bytes() for path in CODE)
 
 
 def cached_path(stamp, lang):

@@ -1,12 +1,11 @@
 import hashlib
 import logging
-import re
 import time
 
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
-from django.middleware.gzip import GZipMiddleware
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_cache_control, set_response_etag
@@ -17,7 +16,6 @@ from rusfakta.serving.ratelimit import TokenBucket, client_address
 from rusfakta.serving.searchpath import BUCKET_KEY, LIMITED_KEY
 
 access_log = logging.getLogger("rusfakta.access")
-GZIP_ACCEPTED = re.compile(r"\bgzip\b")
 
 
 class AccessLogMiddleware:
@@ -96,7 +94,7 @@ STORE_MARKER = "X-Rusfakta-Page-Cache"
 
 def page_cache_key(stamp, path, accept_encoding):
     digest = hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()
-    gzip = "gzip" if GZIP_ACCEPTED.search(accept_encoding) else "plain"
+    gzip = "gzip" if re_accepts_gzip.search(accept_encoding) else "plain"
     language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
     return f"page:{stamp}:{language}:{gzip}:{digest}"
 

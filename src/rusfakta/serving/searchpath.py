@@ -13,8 +13,8 @@ valid values, is answered here:
   ConditionalGetMiddleware gives them no ETag;
 - the per-client rate limit is the same token bucket, shared with Django's middleware.
 
-Everything else (a bad or missing parameter, HEAD, a conditional request, a database error, a client over its limit)
-goes to Django, which gives the documented answer or error. Nothing about the question is stored
+Everything else (a bad or missing parameter, HEAD, a conditional request, a database error,
+a client over its limit) goes to Django, which gives the documented answer or error. Nothing about the question is stored
 or logged: the access line has the path, never the query string.
 """
 
@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.middleware.gzip import GZipMiddleware
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.text import compress_string
 from ninja.responses import NinjaJSONEncoder
 
@@ -39,7 +39,6 @@ PATH = "/api/v1/search"
 BUCKET_KEY = "rusfakta.search_bucket"  # environ: the bucket Django's rate-limit middleware uses too
 LIMITED_KEY = "rusfakta.search_limited"  # environ: this client is over its limit; Django answers 429
 LIMIT = re.compile(r"[1-9][0-9]?")
-GZIP_ACCEPTED = re.compile(r"\bgzip\b")
 PER_ANSWER = {"content-length", "content-encoding", "vary"}
 CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
 
@@ -106,7 +105,7 @@ class SearchAnswers:
         # are compressed when the client takes gzip and it makes them smaller.
         if len(body) >= 200:
             vary.insert(0, "Accept-Encoding")
-            if GZIP_ACCEPTED.search(accept_encoding):
+            if re_accepts_gzip.search(accept_encoding):
                 compressed = compress_string(body, max_random_bytes=GZipMiddleware.max_random_bytes)
                 if len(compressed) < len(body):
                     body = compressed
