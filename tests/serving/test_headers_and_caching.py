@@ -131,3 +131,17 @@ def test_lost_database_gives_a_clean_503(client, db, monkeypatch):
     assert all(a.json()["error"]["code"] == "unavailable" for a in answers[:4])
     assert all(a["Retry-After"] == "30" for a in answers)
     assert health.status_code == 503
+
+
+@pytest.mark.parametrize(
+    "template, heading", [("500.html", "Noe gikk galt"), ("503.html", "Siden er nede en liten stund")]
+)
+def test_error_pages_are_whole_pages_without_a_database(template, heading):
+    from django.template.loader import render_to_string
+
+    from tests.conftest import check_html
+
+    html = render_to_string(template)  # no request, no context processors, no database
+    document = check_html(template, html)
+    assert "".join(document.find(".//h1").itertext()) == heading
+    assert 'href="tel:113"' in html
