@@ -4,7 +4,7 @@ Uses wrk (Debian package `wrk`) when installed, else a bounded Python load loop.
 installed, the same home page HTML is also served by nginx from a file, and the ratio printed.
 Prints figures; asserts nothing.
 
-    python3 bench/load.py [--seconds 10] [--connections 32]
+    .venv/bin/python bench/load.py [--seconds 10] [--connections 32]
 """
 
 import argparse

@@ -2,7 +2,7 @@
 
 Targets: every page under 100 KB transferred, home under 40 KB. Prints figures; asserts nothing.
 
-    python3 bench/page_weight.py
+    .venv/bin/python bench/page_weight.py
 """
 
 import gzip

@@ -5,7 +5,7 @@ set in search_questions_fresh.yaml, written blind in session 2), the same for a
 plain BM25 baseline over the booklet's raw paragraphs (no analyzer tricks, no aliases, no
 glossary), and in-process latency (p50/p95). Prints figures; asserts nothing.
 
-    python3 bench/search_quality.py [--show-misses tune]
+    .venv/bin/python bench/search_quality.py [--show-misses tune]
 """
 
 import argparse

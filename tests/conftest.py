@@ -1,6 +1,5 @@
 import os
 import re
-import tempfile
 from pathlib import Path
 
 import html5lib
@@ -13,24 +12,29 @@ from rusfakta.content.loader import load_pack
 # Importing the WSGI app must not touch the database during collection; the live server sets it to 1.
 os.environ.setdefault("RUSFAKTA_WARM_UP", "0")
 
-BOOKLET = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_38941a3a0a2b9d44.txt"
+CHECKOUT = Path(__file__).resolve().parents[1]
 
 
-STATIC_ROOT = Path(tempfile.gettempdir()) / "rusfakta-test-static"
+def booklet_path():
+    """The booklet's text lives outside the repository: RUSFAKTA_BOOKLET_TEXT, or ../shared/seed/ beside
+    the checkout."""
+    if os.environ.get("RUSFAKTA_BOOKLET_TEXT"):
+        return Path(os.environ["RUSFAKTA_BOOKLET_TEXT"])
+    return CHECKOUT.parent / "shared" / "seed" / "000_38941a3a0a2b9d44.txt"
 
 
 @pytest.fixture(scope="session", autouse=True)
-def collected_static():
-    """Pages are rendered with the production static storage (hashed names, manifest).
-    Collected once into a shared folder; later runs and the browser tests' server reuse it."""
+def static_files_per_checkout():
+    """Pages are rendered with the production static storage (hashed names, manifest). The files are
+    collected on first use only, by a test that renders a page, into a folder of this checkout named
+    by what was collected, so concurrent runs and other checkouts never share a half-written folder."""
     from django.test import override_settings
 
-    from rusfakta.pages.staticfiles import collect_static_if_changed
+    from tests.support.static import STORAGES, static_root
 
-    os.environ["RUSFAKTA_STATIC_ROOT"] = str(STATIC_ROOT)
-    with override_settings(STATIC_ROOT=STATIC_ROOT):
-        STATIC_ROOT.mkdir(exist_ok=True)
-        collect_static_if_changed()
+    root = static_root(CHECKOUT)
+    os.environ["RUSFAKTA_STATIC_ROOT"] = str(root)  # the browser tests' server uses the same files
+    with override_settings(STATIC_ROOT=root, STORAGES=STORAGES):
         yield
 
 
@@ -52,7 +56,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="session")
 def booklet_text():
-    return BOOKLET.read_text(encoding="utf-8")
+    path = booklet_path()
+    if not path.is_file():
+        reason = f"needs the booklet's text: {path} is missing (set RUSFAKTA_BOOKLET_TEXT to its path)"
+        if os.environ.get("RUSFAKTA_REQUIRE_BOOKLET") == "1":
+            pytest.fail(reason + "; RUSFAKTA_REQUIRE_BOOKLET=1 turns this skip into a failure")
+        pytest.skip(reason)
+    return path.read_text(encoding="utf-8")
 
 
 class PageClient:
