@@ -2,7 +2,7 @@
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, settings
+from hypothesis import settings
 
 from rusfakta.wsgi import application
 
@@ -25,7 +25,7 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=25, deadline=None)
 def test_api_matches_its_schema_and_never_fails(case):
     response = case.call(headers={"Accept-Encoding": "identity"})  # its WSGI client does not unzip
     assert response.status_code < 500

