@@ -33,6 +33,7 @@ def static_files_per_checkout():
     from tests.support.static import STORAGES, static_root
 
     root = static_root(CHECKOUT)
+    root.mkdir(parents=True, exist_ok=True)  # empty until collected; the rename replaces it
     os.environ["RUSFAKTA_STATIC_ROOT"] = str(root)  # the browser tests' server uses the same files
     with override_settings(STATIC_ROOT=root, STORAGES=STORAGES):
         yield

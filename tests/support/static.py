@@ -41,7 +41,7 @@ def collect_once(root: Path):
         )
         (partial / ".fingerprint").write_text(fingerprint())  # what `serve` checks before collecting again
         try:
-            partial.rename(root)
+            partial.rename(root)  # replaces the empty placeholder, never a complete folder
         except OSError:  # another run finished the same folder first; theirs is as good as ours
             shutil.rmtree(partial, ignore_errors=True)
         _prune_older(root)
