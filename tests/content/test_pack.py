@@ -101,24 +101,6 @@ def test_every_number_in_the_booklet_appears_in_some_passage(booklet_text):
     assert [str(n) for n in missing] == []
 
 
-def test_no_passage_copies_a_sentence_of_the_booklet(booklet_text):
-    from tests.conftest import words
-
-    booklet = words(booklet_text)
-    runs = {tuple(booklet[i : i + 8]) for i in range(len(booklet) - 7)}
-    copied = []
-    for passage in read_pack(settings.CONTENT_PACK_DIR).passages:
-        if passage.path.endswith("21-om-actis.md"):
-            continue  # the member list is a list of names, which carry over as they are
-        text = words(passage.body)
-        copied += [
-            (passage.slug, " ".join(text[i : i + 8]))
-            for i in range(len(text) - 7)
-            if tuple(text[i : i + 8]) in runs
-        ]
-    assert copied == []
-
-
 def _problems(root):
     return [str(p) for p in read_pack(root).problems]
 
