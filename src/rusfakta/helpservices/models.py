@@ -49,6 +49,10 @@ class Service(models.Model):
         validators=[validate_hours],
         help_text="OpenStreetMap opening_hours, e.g. Mo-Fr 11:00-18:00. Empty when the hours are not known.",
     )
+    hours_complete = models.BooleanField(
+        default=False,
+        help_text="On only when the booklet gives these hours in full. Off: the site never says it is closed.",
+    )
     holiday_hours_known = models.BooleanField(
         default=False, help_text="Off: the page says it may have other hours on public holidays."
     )

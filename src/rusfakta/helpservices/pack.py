@@ -36,6 +36,7 @@ class ServiceData(BaseModel):
     free: bool | None = None
     confidentiality: str = ""
     hours: str = ""
+    hours_complete: bool | None = None
     holiday_hours_known: bool = False
     hours_note: str = ""
     chapters: list[str] = []
@@ -69,6 +70,19 @@ class ServiceData(BaseModel):
             raise PydanticCustomError("emergency", "an emergency number needs a phone number and hours")
         return self
 
+    @model_validator(mode="after")
+    def hours_say_whether_they_are_complete(self):
+        # A service is shown as closed only when the booklet gives its hours in full, so every
+        # rule has to say so; a cut-off sentence ("åpen fra kl 15.00-08.00,") is not complete.
+        if self.hours and self.hours_complete is None:
+            raise PydanticCustomError(
+                "hours_complete",
+                "say whether the booklet gives these hours in full (hours_complete: true or false)",
+            )
+        if not self.hours and self.hours_complete is not None:
+            raise PydanticCustomError("hours_complete", "hours_complete without hours")
+        return self
+
 
 def check_services(services, chapter_ids, passage_ids):
     """Cross-checks against the rest of the pack; yields (path, line, message)."""
@@ -93,6 +107,7 @@ def model_fields(data):
         "free": data.free,
         "confidentiality": data.confidentiality,
         "hours": data.hours,
+        "hours_complete": bool(data.hours_complete),
         "holiday_hours_known": data.holiday_hours_known,
         "hours_note": data.hours_note,
         "chapter_slugs": list(data.chapters),
@@ -114,6 +129,7 @@ def pack_record(service):
         "free": service.free,
         "confidentiality": service.confidentiality,
         "hours": service.hours,
+        "hours_complete": service.hours_complete if service.hours else None,
         "holiday_hours_known": service.holiday_hours_known,
         "hours_note": service.hours_note,
         "chapters": service.chapter_slugs,
