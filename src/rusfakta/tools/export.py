@@ -9,6 +9,17 @@ def _dump(path, data):
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
 
 
+def _statement(statement):
+    return {
+        "text": statement.text,
+        **({"kind": statement.kind} if statement.kind != "mixing" else {}),
+        **({"level": statement.level} if statement.level else {}),
+        **({"see": statement.see.slug} if statement.see else {}),
+        "passages": [p.slug for p in statement.passages.all()],
+        "sources": [s.slug for s in statement.sources.all()],
+    }
+
+
 def export_tools(root):
     _dump(
         root / "normcheck.yaml",
@@ -32,18 +43,11 @@ def export_tools(root):
                 "id": substance.slug,
                 "name": substance.name,
                 "aliases": substance.aliases,
-                "level": substance.level,
-                "statements": [
-                    {
-                        "text": statement.text,
-                        "passages": [p.slug for p in statement.passages.all()],
-                        "sources": [s.slug for s in statement.sources.all()],
-                    }
-                    for statement in substance.statements.all()
-                ],
+                **({"level": substance.level} if substance.level else {}),
+                "statements": [_statement(statement) for statement in substance.statements.all()],
             }
             for substance in MixingSubstance.objects.prefetch_related(
-                "statements__passages", "statements__sources"
+                "statements__passages", "statements__sources", "statements__see"
             )
         ],
     )

@@ -25,12 +25,25 @@ def write_tools(pack):
         for i, item in enumerate(entry.data for entry in tools.normcheck)
     )
     MixingSubstance.objects.all().delete()
+    rows = {}
     for i, substance in enumerate(entry.data for entry in tools.mixing):
-        row = MixingSubstance.objects.create(
-            slug=substance.id, order=i, name=substance.name, aliases=substance.aliases, level=substance.level
+        rows[substance.id] = MixingSubstance.objects.create(
+            slug=substance.id,
+            order=i,
+            name=substance.name,
+            aliases=substance.aliases,
+            level=substance.level or "",
         )
+    for substance in (entry.data for entry in tools.mixing):
         for j, statement in enumerate(substance.statements):
-            saved = MixingStatement.objects.create(substance=row, order=j, text=statement.text)
+            saved = MixingStatement.objects.create(
+                substance=rows[substance.id],
+                order=j,
+                text=statement.text,
+                kind=statement.kind,
+                level=statement.level or "",
+                see=rows.get(statement.see),
+            )
             saved.passages.set([passages[slug] for slug in statement.passages])
             saved.sources.set([sources[slug] for slug in statement.sources])
     QuizQuestion.objects.all().delete()

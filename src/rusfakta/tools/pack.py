@@ -17,6 +17,10 @@ from rusfakta.content.pack import SLUG, WRITTEN_PERCENT, Problem, Strict, _relat
 
 GUESS_SCALE = {"percent": 100, "per-100": 100, "per-10": 10}
 MIXING_LEVELS = ("okt-risiko", "okt-risiko-for-dod", "ukjent-innhold")
+# mixing: about taking cocaine together with the substance; cut-with: cocaine cut with it, unknown to
+# the user; contents: the substance named as part of another mixture (rosa kokain). Only a mixing
+# statement can give the substance its level.
+STATEMENT_KINDS = ("mixing", "cut-with", "contents")
 QUIZ_TOPICS = (
     "historikk",
     "former",
@@ -56,6 +60,9 @@ class NormItemData(Strict):
 
 class MixingStatementData(Strict):
     text: str = Field(min_length=1)
+    kind: Literal[STATEMENT_KINDS] = "mixing"
+    level: Literal[MIXING_LEVELS] | None = Field(None, description="the level this booklet statement gives")
+    see: str = Field("", description="another substance in this file the statement links to")
     passages: list[str] = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
 
@@ -64,7 +71,7 @@ class MixingSubstanceData(Strict):
     id: str = Field(pattern=SLUG)
     name: str = Field(min_length=1)
     aliases: list[str] = []
-    level: Literal[MIXING_LEVELS]
+    level: Literal[MIXING_LEVELS] | None = None
     statements: list[MixingStatementData] = Field(min_length=1)
 
 
@@ -308,7 +315,50 @@ def _read_mixing(pack, ids):
             for number, slug in enumerate(statement.passages):
                 _check_passage(file, entry, slug, ids, *where, "passages", number)
             _check_sources(file, entry, statement.sources, ids, *where, "sources")
+    _check_levels(file, entries)
     return entries
+
+
+def _check_levels(file, entries):
+    """A substance's level is the one its booklet statement gives, and one statement gives one level.
+
+    The booklet names heroin, fentanyl, metadon and tramadol in one sentence; giving some of them a
+    higher level would rank the others as safer, which the booklet does not do."""
+    substances = {entry.data.id for entry in entries}
+    given = {}  # passage -> (level, substance, line)
+    for entry in entries:
+        substance = entry.data
+        levels = set()
+        for index, statement in enumerate(substance.statements):
+            where = ("statements", index)
+            if statement.see and statement.see not in substances:
+                file.problem(entry.line_of(*where, "see"), f"see: unknown substance '{statement.see}'")
+            if statement.level is None:
+                continue
+            line = entry.line_of(*where, "level")
+            if statement.kind != "mixing":
+                file.problem(line, f"a {statement.kind} statement cannot give the mixture a level")
+                continue
+            levels.add(statement.level)
+            for passage in statement.passages:
+                first = given.setdefault(passage, (statement.level, substance.id, line))
+                if first[0] != statement.level:
+                    file.problem(
+                        line,
+                        f"'{passage}' gives {first[0]} to '{first[1]}' (line {first[2]}) but "
+                        f"{statement.level} here: one booklet statement, one level",
+                    )
+        expected = next(iter(levels)) if len(levels) == 1 else None
+        if len(levels) > 1:
+            file.problem(
+                entry.line_of("level"), f"'{substance.id}' has statements with levels {sorted(levels)}"
+            )
+        elif substance.level != expected:
+            file.problem(
+                entry.line_of("level") if substance.level else entry.line,
+                f"level {substance.level or 'none'} for '{substance.id}', but its statements give "
+                f"{expected or 'none'}: the level is the one a booklet statement gives",
+            )
 
 
 def _read_quiz(pack, ids):
