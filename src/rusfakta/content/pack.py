@@ -13,7 +13,21 @@ from rusfakta.content import markup
 from rusfakta.helpservices.pack import ServiceData, check_services
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-UNITS = ("percent", "persons", "count", "kg", "tonnes", "times", "per-100", "per-10", "fraction", "rank")
+UNITS = (
+    "percent",
+    "persons",
+    "count",
+    "kg",
+    "tonnes",
+    "times",
+    "per-100",
+    "per-10",
+    "fraction",
+    "rank",
+    "magnitude",
+)
+# "flere tusen", "flere hundre": the booklet gives only the order of magnitude, so that is the value.
+MAGNITUDES = (100, 1000)
 PASSAGE_HEADING = re.compile(r"^##\s+(?P<heading>.+?)\s*(\{#(?P<slug>[^}]*)\})?\s*$")
 FIELD_LINE = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
 WRITTEN_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|prosent\b)")
@@ -76,6 +90,10 @@ class StatisticData(Strict):
             raise ValueError("give either value, or both low and high")
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError("low is larger than high")
+        if self.unit == "magnitude" and self.value not in MAGNITUDES:
+            raise ValueError(
+                f"a magnitude is one of {', '.join(map(str, MAGNITUDES))} («flere hundre», «flere tusen»)"
+            )
         return self
 
 

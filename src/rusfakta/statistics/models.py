@@ -16,6 +16,7 @@ class Statistic(models.Model):
         PER_10 = "per-10", "av 10"
         FRACTION = "fraction", "brøk"
         RANK = "rank", "plass"
+        MAGNITUDE = "magnitude", "størrelsesorden"
 
     slug = models.SlugField(max_length=80, unique=True)
     label = models.CharField(max_length=300)
