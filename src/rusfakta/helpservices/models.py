@@ -59,6 +59,7 @@ class Service(models.Model):
     hours_note = models.CharField(max_length=300, blank=True, help_text="Shown instead of hours, when none.")
     chapter_slugs = models.JSONField(default=list, blank=True, help_text="Chapters that show this service.")
     passage_slug = models.CharField(max_length=80, blank=True, help_text="The booklet passage about it.")
+    pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
     order = models.PositiveIntegerField(default=0)
 
     class Meta:

@@ -41,6 +41,7 @@ class ServiceData(BaseModel):
     hours_note: str = ""
     chapters: list[str] = []
     passage: str = ""
+    pages: str = ""  # the booklet page(s); none for the emergency numbers, which the booklet does not list
 
     @field_validator("phone")
     @classmethod
@@ -68,6 +69,8 @@ class ServiceData(BaseModel):
             raise PydanticCustomError("channels", "a chat needs the url where it is")
         if self.kind == "emergency" and not (self.phone and self.hours):
             raise PydanticCustomError("emergency", "an emergency number needs a phone number and hours")
+        if self.kind == "emergency" and self.pages:
+            raise PydanticCustomError("pages", "the booklet does not list the emergency numbers: no pages")
         return self
 
     @model_validator(mode="after")
@@ -112,6 +115,7 @@ def model_fields(data):
         "hours_note": data.hours_note,
         "chapter_slugs": list(data.chapters),
         "passage_slug": data.passage,
+        "pages": data.pages,
     }
 
 
@@ -134,5 +138,6 @@ def pack_record(service):
         "hours_note": service.hours_note,
         "chapters": service.chapter_slugs,
         "passage": service.passage_slug,
+        "pages": service.pages,
     }
     return {k: v for k, v in record.items() if v not in (None, "", [])}

@@ -17,6 +17,7 @@ def _statement(statement):
         **({"see": statement.see.slug} if statement.see else {}),
         "passages": [p.slug for p in statement.passages.all()],
         "sources": [s.slug for s in statement.sources.all()],
+        "pages": statement.pages,
     }
 
 
@@ -32,6 +33,7 @@ def export_tools(root):
                 "common_mistake": item.common_mistake,
                 "explanation": item.explanation,
                 "passage": item.passage.slug,
+                "pages": item.pages,
             }
             for item in NormItem.objects.select_related("statistic", "passage")
         ],
@@ -64,6 +66,7 @@ def export_tools(root):
                 "passage": q.passage.slug,
                 "sources": [s.slug for s in q.sources.all()],
                 **({"stat": q.statistic.slug} if q.statistic else {}),
+                "pages": q.pages,
             }
             for q in QuizQuestion.objects.select_related("passage", "statistic").prefetch_related("sources")
         ],

@@ -21,6 +21,7 @@ def write_tools(pack):
             common_mistake=item.common_mistake,
             explanation=item.explanation,
             passage=passages[item.passage],
+            pages=item.pages,
         )
         for i, item in enumerate(entry.data for entry in tools.normcheck)
     )
@@ -43,6 +44,7 @@ def write_tools(pack):
                 kind=statement.kind,
                 level=statement.level or "",
                 see=rows.get(statement.see),
+                pages=statement.pages,
             )
             saved.passages.set([passages[slug] for slug in statement.passages])
             saved.sources.set([sources[slug] for slug in statement.sources])
@@ -58,5 +60,6 @@ def write_tools(pack):
             explanation=question.explanation,
             passage=passages[question.passage],
             statistic=statistics[question.stat] if question.stat else None,
+            pages=question.pages,
         )
         row.sources.set([sources[slug] for slug in question.sources])

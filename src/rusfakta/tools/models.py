@@ -29,6 +29,7 @@ class NormItem(models.Model):
     )
     explanation = models.TextField(help_text="One or two sentences in our words; figures as {stat:id}.")
     passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="+")
+    pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
 
     class Meta:
         ordering = ["order"]
@@ -82,6 +83,7 @@ class MixingStatement(models.Model):
     see = models.ForeignKey(
         MixingSubstance, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
     passages = models.ManyToManyField(Passage, related_name="+")
     sources = models.ManyToManyField(Source, related_name="+")
 
@@ -113,6 +115,7 @@ class QuizQuestion(models.Model):
     statistic = models.ForeignKey(
         Statistic, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
 
     class Meta:
         ordering = ["order"]

@@ -13,7 +13,7 @@ import yaml
 from pydantic import Field, ValidationError
 
 from rusfakta.content import markup
-from rusfakta.content.pack import SLUG, WRITTEN_PERCENT, Problem, Strict, _relative
+from rusfakta.content.pack import SLUG, WRITTEN_PERCENT, Problem, Strict, _relative, page_problem
 
 GUESS_SCALE = {"percent": 100, "per-100": 100, "per-10": 10}
 MIXING_LEVELS = ("okt-risiko", "okt-risiko-for-dod", "ukjent-innhold")
@@ -56,6 +56,7 @@ class NormItemData(Strict):
     common_mistake: Literal["too-high", "too-low"]
     explanation: str = Field(min_length=1)
     passage: str
+    pages: str = ""
 
 
 class MixingStatementData(Strict):
@@ -65,6 +66,7 @@ class MixingStatementData(Strict):
     see: str = Field("", description="another substance in this file the statement links to")
     passages: list[str] = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
+    pages: str = ""
 
 
 class MixingSubstanceData(Strict):
@@ -85,6 +87,7 @@ class QuizQuestionData(Strict):
     passage: str
     sources: list[str] = Field(min_length=1)
     stat: str | None = None
+    pages: str = ""
 
 
 @dataclass
@@ -275,6 +278,12 @@ def _check_sources(file, entry, sources, ids, *where):
             file.problem(entry.line_of(*where, index), f"unknown source id '{source}'")
 
 
+def _check_pages(file, entry, value, pack, *where):
+    found = page_problem(value, pack)
+    if found:
+        file.problem(entry.line_of(*where) if value else entry.line_of(*where[:-1]), found)
+
+
 def _read_normcheck(pack, ids):
     file = _File(pack, "normcheck.yaml")
     entries, composed = file.read(NormItemData, "norm check item")
@@ -290,6 +299,7 @@ def _read_normcheck(pack, ids):
                 f"'{item.stat}' has unit {unit}; a guess needs one of {', '.join(GUESS_SCALE)}",
             )
         _check_passage(file, entry, item.passage, ids, "passage")
+        _check_pages(file, entry, item.pages, pack, "pages")
         for name in ("question", "explanation"):
             _check_refs(file, entry, getattr(item, name), ids, name)
             _check_written_percent(file, entry, getattr(item, name), name)
@@ -315,6 +325,7 @@ def _read_mixing(pack, ids):
             for number, slug in enumerate(statement.passages):
                 _check_passage(file, entry, slug, ids, *where, "passages", number)
             _check_sources(file, entry, statement.sources, ids, *where, "sources")
+            _check_pages(file, entry, statement.pages, pack, *where, "pages")
     _check_levels(file, entries)
     return entries
 
@@ -369,6 +380,7 @@ def _read_quiz(pack, ids):
         question = entry.data
         _check_passage(file, entry, question.passage, ids, "passage")
         _check_sources(file, entry, question.sources, ids, "sources")
+        _check_pages(file, entry, question.pages, pack, "pages")
         if question.correct > len(question.options):
             file.problem(
                 entry.line_of("correct"),
