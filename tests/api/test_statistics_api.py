@@ -20,6 +20,7 @@ STAT_FIELDS = {
     "measure",
     "approximate",
     "note",
+    "pages",
     "source",
 }
 

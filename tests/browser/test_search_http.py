@@ -28,7 +28,7 @@ def test_a_question_gets_passages_with_the_sites_headers_and_no_cookie(live_url)
     assert set(answer) == {"query", "corrected", "results", "notice"}
     assert answer["query"] == "kan man dø av kokain" and 1 <= len(answer["results"]) <= 3
     first = answer["results"][0]
-    assert set(first) == {"id", "title", "text", "url", "score", "sources"}
+    assert set(first) == {"id", "title", "text", "url", "score", "sources", "pages"}
     assert first["url"].startswith("/kapittel/") and first["sources"]
     assert "frame-ancestors 'none'" in headers["content-security-policy"]
     assert headers["referrer-policy"] == "no-referrer" and headers["x-content-type-options"] == "nosniff"

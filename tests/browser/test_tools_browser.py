@@ -99,9 +99,10 @@ def test_mixing_answers_a_choice_and_something_not_covered(browser_page, live_ur
     browser_page.get_by_label("Heroin").check()
     browser_page.get_by_role("button", name="Se hva heftet sier").click()
     answer = browser_page.locator("#svar")
-    assert "Økt risiko for død" in answer.inner_text()
+    assert "Heftet sier: Økt risiko\n" in answer.inner_text()  # the one level of all the opioids
+    assert "øker risikoen for å dø" in answer.inner_text()  # speedball, as an added statement
     assert answer.locator('a[href="/kapittel/dodelighet/#dodelighet-speedball"]').count() >= 1
-    browser_page.get_by_label("Noe annet? Skriv hva:").fill("ketamin")
+    browser_page.get_by_label("Noe annet? Skriv hva:").fill("ghb")
     browser_page.get_by_role("button", name="Se hva heftet sier").click()
     assert "Det betyr ikke at den er trygg." in browser_page.locator("#svar").inner_text()
     assert browser_page.locator('#svar a[href="/hjelp/"]').count() == 1

@@ -60,6 +60,29 @@ def test_phone_numbers_and_addresses_are_the_booklets(booklet_text):
                 assert web_label(service.url).removeprefix("www.") in booklet_text, service.id
 
 
+def test_hours_are_complete_only_where_the_booklets_sentence_is(booklet_text):
+    services = _services(settings.CONTENT_PACK_DIR)
+    incomplete = {k for k, s in services.items() if s.hours and not s.hours_complete}
+    assert incomplete == {"alarmtelefonen"}
+    # The evidence: the booklet's sentence stops at a comma, and the next line starts another service.
+    after = booklet_text.split("Telefonen er åpen fra kl 15.00-08.00", 1)[1]
+    assert after.startswith(",") and after[1:].strip().startswith("BAR – Barn av rusmisbrukere")
+    for service in services.values():
+        assert (service.hours_complete is None) == (not service.hours), service.id
+
+
+def test_hours_must_say_whether_they_are_complete(pack_copy):
+    path = pack_copy / "services.yaml"
+    text = path.read_text()
+    assert text.count("  hours_complete: false\n") == 1
+    path.write_text(text.replace("  hours_complete: false\n", ""))
+    line = _line_of(path, "- id: alarmtelefonen")
+    assert (
+        f"kokain/services.yaml:{line}: say whether the booklet gives these hours in full (hours_complete"
+        in " ".join(_problems(pack_copy))
+    )
+
+
 def test_holiday_hours_are_claimed_only_where_the_booklet_gives_them():
     services = _services(settings.CONTENT_PACK_DIR)
     assert {k for k, s in services.items() if s.holiday_hours_known and s.kind == "service"} == {

@@ -83,3 +83,8 @@ def test_moment_and_clock():
 )
 def test_usual_week_in_words(rule, lines):
     assert hours_lines(rule) == lines
+
+
+def test_incomplete_hours_are_written_without_days():
+    assert hours_lines("15:00-08:00", complete=False) == ["Kl. 15.00–08.00"]
+    assert hours_lines("Mo-Fr 11:00-18:00", complete=False) == ["Mandag–fredag kl. 11.00–18.00"]

@@ -26,6 +26,7 @@ def stat(value=None, unit="percent", qualifier="", low=None, high=None):
         (stat(7, "per-10"), "7 av 10", "7 in 10"),
         (stat(low=31, high=80), "31–80 %", "31–80 %"),
         (stat(0.5, "fraction", "over"), "over halvparten", "over half"),
+        (stat(1000, "magnitude", "flere"), "flere tusen", "flere thousand"),
         (stat(3, "rank"), "3. plass", "3rd place"),
         (stat(323, "tonnes"), "323 tonn", "323 tonnes"),
         (stat(223, "kg"), "223 kg", "223 kg"),

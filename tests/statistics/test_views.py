@@ -71,6 +71,9 @@ def test_comparison_page_explains_the_different_figures(pages):
     for shown in ("4,2\u00a0%", "5,2\u00a0%", "6\u00a0%", "8\u00a0%", "24,3\u00a0%"):
         assert f">{shown}</a>" in html
     assert "noen gang" in html
+    # Only what the booklet says: no rule about which kind of survey gives the highest figure.
+    assert "Tallet blir høyest" not in html and "ett år tidligere" not in html
+    assert "ikke nødvendigvis er representativt" in html
 
 
 def test_record_page_shows_measure_population_period_area_source_and_uses(pages):

@@ -11,15 +11,18 @@ from tests.conftest import check_html
 
 NOT_COVERED = "Heftet sier ingenting om denne blandingen. Det betyr ikke at den er trygg."
 REQUIRED = ["alkohol", "heroin", "fentanyl", "metadon", "tramadol", "andre-opioider", "rosa-kokain"]
+ROSA_INGREDIENTS = ["ketamin", "ecstasy", "amfetamin"]
+OPIOIDS = ["heroin", "fentanyl", "metadon", "tramadol", "andre-opioider"]
 
 
 @pytest.mark.django_db
 def test_every_mixture_the_issue_names_is_covered_with_a_booklet_level():
     substances = {s.slug: s for s in MixingSubstance.objects.all()}
-    assert list(substances) == REQUIRED
+    assert list(substances) == REQUIRED + ROSA_INGREDIENTS
     assert substances["alkohol"].level == "okt-risiko"
-    assert substances["heroin"].level == "okt-risiko-for-dod"
     assert substances["rosa-kokain"].level == "ukjent-innhold"
+    assert {substances[slug].level for slug in OPIOIDS} == {"okt-risiko"}
+    assert {substances[slug].level for slug in ROSA_INGREDIENTS} == {""}
 
 
 @pytest.mark.django_db
@@ -40,7 +43,8 @@ def test_no_statement_calls_a_mixture_safe():
         ("pink cocaine", "rosa-kokain"),
         ("kokain og alkohol", "alkohol"),
         ("opiater", "andre-opioider"),
-        ("ketamin", None),
+        ("ketamin", "ketamin"),
+        ("ghb", None),
         ("heroin og øl", None),
         ("vinter", None),
         ("", None),
@@ -77,11 +81,39 @@ def test_alcohol_shows_the_booklet_statements_with_passages_sources_and_the_reco
     assert 'href="/kilder/#kilde-helsenorge-2024"' in html
 
 
-def test_heroin_says_speedball_raises_the_risk_of_death(pages):
+def test_heroin_has_the_opioid_level_and_speedball_as_an_added_statement(pages):
     html = pages.get("/blanding/?med=heroin").content.decode()
-    assert "Økt risiko for død" in html
-    assert "speedball" in html
+    assert "<strong>Økt risiko</strong>" in html and "Økt risiko for død" not in html
+    assert "speedball" in html and "øker risikoen for å dø" in html
     assert 'href="/kapittel/dodelighet/#dodelighet-speedball"' in html
+
+
+def test_fentanyl_as_a_cutting_agent_is_a_separate_statement_not_a_level(pages):
+    html = pages.get("/blanding/?med=fentanyl").content.decode()
+    assert "<strong>Økt risiko</strong>" in html
+    assert (
+        '<p class="kind"><strong>Når kokain er blandet ut med stoffet</strong></p><p>Noe kokain er forfalsket'
+        in html
+    )
+    assert 'href="/kapittel/skade-og-overdose/#overdose-fentanyl"' in html
+    assert "viktig del av årsaken" in html  # the opiate-overdose sentence holds for fentanyl too
+
+
+@pytest.mark.parametrize("slug", ROSA_INGREDIENTS)
+def test_the_rosa_kokain_ingredients_link_to_rosa_kokain(pages, slug):
+    html = pages.get(f"/blanding/?med={slug}").content.decode()
+    assert NOT_COVERED not in html
+    assert "Heftet sier ingenting om å ta kokain sammen med dette stoffet" in html
+    assert "Det betyr ikke at det er trygt." in html
+    assert "rosa kokain" in html and 'href="/blanding/?med=rosa-kokain#svar"' in html
+    assert 'class="level' not in html
+
+
+def test_rosa_kokain_says_what_the_booklet_says(pages):
+    html = pages.get("/blanding/?med=rosa-kokain").content.decode()
+    assert "ikke i pulveret" in html and "sjelden" not in html
+    assert "svært farlig" in html and "potensielt være dødelig" in html
+    assert "størrelsen på dosen" in html
 
 
 def test_pink_cocaine_says_the_content_is_unknown(pages):
@@ -91,9 +123,9 @@ def test_pink_cocaine_says_the_content_is_unknown(pages):
 
 
 def test_something_the_booklet_does_not_cover_is_not_called_safe(pages):
-    html = pages.get("/blanding/?med=annet&annet=ketamin").content.decode()
+    html = pages.get("/blanding/?med=annet&annet=ghb").content.decode()
     assert NOT_COVERED in html
-    assert "«ketamin»" in html
+    assert "«ghb»" in html
     assert 'href="/hjelp/"' in html
 
 
@@ -136,7 +168,7 @@ def api(client, db):
 
 def test_the_api_lists_every_substance_with_level_statements_and_the_not_covered_answer(api):
     body = api.get("/api/v1/mixing").json()
-    assert [s["id"] for s in body["substances"]] == REQUIRED
+    assert [s["id"] for s in body["substances"]] == REQUIRED + ROSA_INGREDIENTS
     assert {level["id"] for level in body["levels"]} == {"okt-risiko", "okt-risiko-for-dod", "ukjent-innhold"}
     assert body["not_covered"] == {"text": NOT_COVERED, "help_url": "/hjelp/"}
     alcohol = body["substances"][0]
@@ -156,10 +188,10 @@ def test_the_api_answers_one_substance_by_alias(api):
 
 
 def test_an_unknown_substance_answers_200_with_the_not_covered_message(api):
-    response = api.get("/api/v1/mixing/ketamin")
+    response = api.get("/api/v1/mixing/ghb")
     assert response.status_code == 200
     assert response.json() == {
-        "query": "ketamin",
+        "query": "ghb",
         "covered": False,
         "substance": None,
         "message": NOT_COVERED,
@@ -180,3 +212,31 @@ def test_the_answer_matches_between_page_and_api():
         found.covered
         and len(found.statements) == MixingStatement.objects.filter(substance__slug="fentanyl").count()
     )
+
+
+def test_the_api_gives_each_statement_its_kind_level_and_link(api):
+    body = {s["id"]: s for s in api.get("/api/v1/mixing").json()["substances"]}
+    assert body["ketamin"]["level"] is None
+    assert [(s["kind"], s["see"]) for s in body["ketamin"]["statements"]] == [("contents", "rosa-kokain")]
+    opioid_levels = [s["level"] for s in body["tramadol"]["statements"]]
+    assert opioid_levels[0] == {"id": "okt-risiko", "label": "Økt risiko"} and opioid_levels[1:] == [
+        None,
+        None,
+    ]
+
+
+def test_the_opioids_the_booklet_names_in_one_sentence_share_one_level(booklet_text):
+    from django.conf import settings as django_settings
+
+    from rusfakta.content.pack import read_pack
+
+    pack = read_pack(django_settings.CONTENT_PACK_DIR)
+    sentence = "Kombinasjonen av kokain og opioider, slik som heroin, fentanyl,  \nmetadon og tramadol"
+    assert sentence in booklet_text
+    levels = {}
+    for entry in pack.tools.mixing:
+        for statement in entry.data.statements:
+            if statement.level and "blanding-opioider" in statement.passages:
+                levels[entry.data.id] = (statement.level, entry.data.level)
+    assert set(levels) == set(OPIOIDS)
+    assert set(levels.values()) == {("okt-risiko", "okt-risiko")}

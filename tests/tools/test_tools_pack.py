@@ -43,6 +43,50 @@ def test_mixing_refuses_safe_wording_and_doses_with_file_and_line(real_pack, too
     assert f"kokain/mixing.yaml:{line}: {message}" in "\n".join(tool_problems(real_pack, tools_pack))
 
 
+def test_one_booklet_statement_gives_one_level_to_every_substance_it_names(real_pack, tools_pack):
+    path = tools_pack / "mixing.yaml"
+    text = path.read_text(encoding="utf-8")
+    heroin = text.index("- id: heroin")
+    fentanyl = text.index("- id: fentanyl")
+    raised = text[heroin:fentanyl].replace("level: okt-risiko\n", "level: okt-risiko-for-dod\n")
+    path.write_text(text[:heroin] + raised + text[fentanyl:], encoding="utf-8")
+    problems = tool_problems(real_pack, tools_pack)
+    fentanyl_line = (
+        text[: text.index("level: okt-risiko\n", text.index("  statements:", fentanyl))].count("\n") + 1
+    )
+    assert (
+        f"kokain/mixing.yaml:{fentanyl_line}: 'blanding-opioider' gives okt-risiko-for-dod to 'heroin'"
+        in "\n".join(problems)
+    )
+    assert "one booklet statement, one level" in "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (
+            "- id: heroin\n  name: Heroin\n  aliases: [speedball, speed ball]\n  level: okt-risiko\n",
+            "- id: heroin\n  name: Heroin\n  aliases: [speedball, speed ball]\n  level: okt-risiko-for-dod\n",
+            "level okt-risiko-for-dod for 'heroin', but its statements give okt-risiko",
+        ),
+        (
+            "      kind: cut-with\n",
+            "      kind: cut-with\n      level: okt-risiko-for-dod\n",
+            "a cut-with statement cannot give the mixture a level",
+        ),
+        ("      see: rosa-kokain\n", "      see: finnes-ikke\n", "see: unknown substance 'finnes-ikke'"),
+        (
+            "- id: ketamin\n  name: Ketamin\n",
+            "- id: ketamin\n  name: Ketamin\n  level: okt-risiko\n",
+            "level okt-risiko for 'ketamin', but its statements give none",
+        ),
+    ],
+)
+def test_a_level_must_be_the_one_its_booklet_statement_gives(real_pack, tools_pack, old, new, message):
+    replace_in(tools_pack / "mixing.yaml", old, new)
+    assert message in "\n".join(tool_problems(real_pack, tools_pack))
+
+
 def test_safe_wording_is_found_on_its_own_line_inside_a_long_text(real_pack, tools_pack):
     line = replace_in(
         tools_pack / "mixing.yaml",
@@ -104,7 +148,7 @@ def test_safe_wording_is_found_on_its_own_line_inside_a_long_text(real_pack, too
             "Det er 8 prosent.",
             "percentage written in the text",
         ),
-        ("quiz.yaml", "correct: 2\n", "correct: 7\n", "correct is 7, but there are 4 options"),
+        ("quiz.yaml", "correct: 2\n", "correct: 7\n", "correct is 7, but there are 3 options"),
         ("quiz.yaml", "topic: historikk", "topic: sport", "topic: Input should be"),
         (
             "quiz.yaml",
@@ -125,7 +169,12 @@ def test_safe_wording_is_found_on_its_own_line_inside_a_long_text(real_pack, too
             "the correct option must show",
         ),
         ("quiz.yaml", "passage: hist-medisin", "passage: finnes-ikke", "unknown passage id 'finnes-ikke'"),
-        ("quiz.yaml", "sources: [allen-1987]", "sources: [finnes-ikke]", "unknown source id 'finnes-ikke'"),
+        (
+            "quiz.yaml",
+            "sources: [allen-1987, morland",
+            "sources: [finnes-ikke, morland",
+            "unknown source id 'finnes-ikke'",
+        ),
         ("quiz.yaml", "id: kokablader-til-europa", "id: kokain-som-medisin", "duplicate quiz question id"),
     ],
 )

@@ -37,6 +37,12 @@ class Level(Schema):
 
 class StatementOut(Schema):
     text: str = Field(description="our words, with figures written out")
+    kind: str = Field(
+        description="mixing (taking cocaine with it), cut-with (cocaine cut with it) or contents "
+        "(named as part of another mixture)"
+    )
+    level: Level | None = Field(description="the level this statement gives the mixture, if any")
+    see: str | None = Field(description="id of another substance the statement links to")
     passages: list[PassageRef]
     sources: list[Ref]
     statistics: list[str] = Field(
@@ -48,7 +54,9 @@ class SubstanceOut(Schema):
     id: str
     name: str
     aliases: list[str]
-    level: Level
+    level: Level | None = Field(
+        description="null when the booklet says nothing about the mixture itself, only names the substance"
+    )
     statements: list[StatementOut]
 
 
@@ -74,16 +82,23 @@ class MixingAnswerOut(Schema):
     help_url: str
 
 
+def _level(level):
+    return {"id": level, "label": str(MixingSubstance.Level(level).label)} if level else None
+
+
 def _substance(found):
     substance = found.substance
     return {
         "id": substance.slug,
         "name": substance.name,
         "aliases": substance.aliases,
-        "level": {"id": substance.level, "label": substance.get_level_display()},
+        "level": _level(substance.level),
         "statements": [
             {
                 "text": s.text,
+                "kind": s.kind,
+                "level": _level(s.level),
+                "see": s.see.slug if s.see else None,
                 "passages": [
                     {"id": p.slug, "title": p.heading, "url": p.get_absolute_url()} for p in s.passages
                 ],

@@ -1,4 +1,5 @@
 from ninja import Schema
+from pydantic import Field
 
 
 class SourceRef(Schema):
@@ -22,6 +23,9 @@ class StatisticOut(Schema):
     measure: str
     approximate: bool
     note: str
+    pages: str = Field(
+        description="the booklet page(s) the figure stands on: 4, 2-3, -1 (page 1 or before), 6- (6 or later)"
+    )
     source: SourceRef
 
 

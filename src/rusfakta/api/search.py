@@ -36,6 +36,9 @@ class SearchResult(Schema):
     url: str
     score: float
     sources: list[SourceRef]
+    pages: str = Field(
+        description="the booklet page(s) the passage rests on: 4, 2-3, -1 (1 or before), 6- (6 or later)"
+    )
 
 
 class NoticeOut(Schema):

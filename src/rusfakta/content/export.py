@@ -41,6 +41,8 @@ def _chapter_text(chapter):
             lines += [f"# {section}", ""]
         lines.append(f"## {passage.heading} {{#{passage.slug}}}")
         lines.append("sources: " + ", ".join(s.slug for s in passage.sources.all()))
+        if passage.pages:
+            lines.append(f"pages: {passage.pages}")
         if passage.questions.strip():
             lines.append("questions: " + "; ".join(passage.questions.splitlines()))
         lines += ["", passage.body.strip(), ""]
@@ -62,6 +64,7 @@ def export_pack(root):
             "published": edition.published,
             "language": edition.language,
             "edition": edition.edition,
+            "last_numbered_page": edition.last_numbered_page,
         },
     )
     _dump(

@@ -52,6 +52,7 @@ def _write(pack):
             "published": edition.published,
             "edition": edition.edition,
             "language": edition.language,
+            "last_numbered_page": edition.last_numbered_page,
         },
     )
     sources = _sync(
@@ -98,6 +99,7 @@ def _write(pack):
                         "heading": p.heading,
                         "body": p.body,
                         "questions": "\n".join(p.questions),
+                        "pages": p.pages,
                     },
                 )
             )

@@ -4,6 +4,8 @@ from datetime import UTC, datetime
 from django.db import models
 from django.urls import reverse
 
+from rusfakta.content import pages as booklet_pages
+
 
 class ContentVersion(models.Model):
     """One row. Its stamp changes on every content change; caches are keyed by it."""
@@ -55,6 +57,9 @@ class Edition(models.Model):
     published = models.CharField(max_length=7, help_text="YYYY-MM")
     edition = models.CharField(max_length=7, help_text="YYYY-MM: the month of this content edition")
     language = models.CharField(max_length=8, default="nb")
+    last_numbered_page = models.PositiveSmallIntegerField(
+        default=1, help_text="The last page number the booklet's text shows (docs/decisions/0010)."
+    )
 
     def __str__(self):
         return self.title
@@ -131,6 +136,7 @@ class Passage(models.Model):
     body = models.TextField(help_text="Avsnitt, «- » lister, **fet**, {stat:id}.")
     sources = models.ManyToManyField(Source, related_name="passages")
     questions = models.TextField(blank=True, help_text="Spørsmål lesere stiller, ett per linje.")
+    pages = models.CharField(max_length=20, blank=True, help_text="Sider i heftet: 4, 2-3, -1 eller 6-.")
 
     class Meta:
         ordering = ["chapter__order", "order"]
@@ -140,6 +146,10 @@ class Passage(models.Model):
 
     def get_absolute_url(self):
         return self.chapter.get_absolute_url() + f"#{self.slug}"
+
+    @property
+    def pages_label(self):
+        return booklet_pages.label(self.pages)
 
 
 class Figure(models.Model):

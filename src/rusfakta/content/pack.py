@@ -9,11 +9,25 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from rusfakta.content import markup
+from rusfakta.content import markup, pages
 from rusfakta.helpservices.pack import ServiceData, check_services
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-UNITS = ("percent", "persons", "count", "kg", "tonnes", "times", "per-100", "per-10", "fraction", "rank")
+UNITS = (
+    "percent",
+    "persons",
+    "count",
+    "kg",
+    "tonnes",
+    "times",
+    "per-100",
+    "per-10",
+    "fraction",
+    "rank",
+    "magnitude",
+)
+# "flere tusen", "flere hundre": the booklet gives only the order of magnitude, so that is the value.
+MAGNITUDES = (100, 1000)
 PASSAGE_HEADING = re.compile(r"^##\s+(?P<heading>.+?)\s*(\{#(?P<slug>[^}]*)\})?\s*$")
 FIELD_LINE = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
 WRITTEN_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|prosent\b)")
@@ -42,6 +56,8 @@ class EditionData(Strict):
     published: str = Field(pattern=r"^\d{4}-\d{2}$")
     language: str = "nb"
     edition: str = Field(pattern=r"^\d{4}-\d{2}$")
+    # The last page number the booklet's text shows; pages after it can only be written N- (decision 0010).
+    last_numbered_page: int = Field(ge=1)
 
 
 class SourceData(Strict):
@@ -69,6 +85,7 @@ class StatisticData(Strict):
     measure: str = Field(min_length=1)
     source: str = Field(min_length=1)
     note: str = ""
+    pages: str = Field(min_length=1, description="the booklet page(s) the figure stands on: 4, 2-3, -1, 6-")
 
     @model_validator(mode="after")
     def value_or_range(self):
@@ -76,6 +93,10 @@ class StatisticData(Strict):
             raise ValueError("give either value, or both low and high")
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError("low is larger than high")
+        if self.unit == "magnitude" and self.value not in MAGNITUDES:
+            raise ValueError(
+                f"a magnitude is one of {', '.join(map(str, MAGNITUDES))} («flere hundre», «flere tusen»)"
+            )
         return self
 
 
@@ -156,6 +177,7 @@ class PassageData:
     body: str
     line: int
     path: str
+    pages: str = ""
 
     @property
     def word_count(self):
@@ -315,6 +337,8 @@ def _passage_field(passage, key, value, rel, number, pack):
         passage.sources = [s.strip() for s in value.split(",") if s.strip()]
     elif key == "questions":
         passage.questions = [q.strip() for q in value.split(";") if q.strip()]
+    elif key == "pages":
+        passage.pages = value.strip()
     else:
         pack.problems.append(Problem(rel, number, f"unknown passage field '{key}'"))
 
@@ -435,6 +459,27 @@ def _cross_check(pack):
             pack.problems.append(Problem(chapter.path, 1, f"chapter '{chapter.data.id}' has no passages"))
     for passage in pack.passages:
         _check_passage(passage, source_ids, stat_ids, pack)
+    _check_pages(pack)
+
+
+def page_problem(value, pack):
+    """None, or why `value` is not a booklet page range for this pack ("" means none was given)."""
+    if not value:
+        return "no pages: name the booklet page(s) it rests on (docs/decisions/0010)"
+    last = pack.edition.last_numbered_page if pack.edition else None
+    return pages.problem(value, last) if last else None
+
+
+def _check_pages(pack):
+    located = [(p.pages, p.path, p.line, f"passage '{p.slug}'") for p in pack.passages if p.slug]
+    located += [(s.pages, path, line, f"statistic '{s.id}'") for s, path, line in pack.statistics]
+    located += [
+        (s.pages, path, line, f"service '{s.id}'") for s, path, line in pack.services if s.kind == "service"
+    ]
+    for value, path, line, what in located:
+        found = page_problem(value, pack)
+        if found:
+            pack.problems.append(Problem(path, line, f"{what}: {found}"))
 
 
 def _digest(files):

@@ -49,12 +49,17 @@ class Service(models.Model):
         validators=[validate_hours],
         help_text="OpenStreetMap opening_hours, e.g. Mo-Fr 11:00-18:00. Empty when the hours are not known.",
     )
+    hours_complete = models.BooleanField(
+        default=False,
+        help_text="On only when the booklet gives these hours in full. Off: the site never says it is closed.",
+    )
     holiday_hours_known = models.BooleanField(
         default=False, help_text="Off: the page says it may have other hours on public holidays."
     )
     hours_note = models.CharField(max_length=300, blank=True, help_text="Shown instead of hours, when none.")
     chapter_slugs = models.JSONField(default=list, blank=True, help_text="Chapters that show this service.")
     passage_slug = models.CharField(max_length=80, blank=True, help_text="The booklet passage about it.")
+    pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
     order = models.PositiveIntegerField(default=0)
 
     class Meta:

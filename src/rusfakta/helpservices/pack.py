@@ -36,10 +36,12 @@ class ServiceData(BaseModel):
     free: bool | None = None
     confidentiality: str = ""
     hours: str = ""
+    hours_complete: bool | None = None
     holiday_hours_known: bool = False
     hours_note: str = ""
     chapters: list[str] = []
     passage: str = ""
+    pages: str = ""  # the booklet page(s); none for the emergency numbers, which the booklet does not list
 
     @field_validator("phone")
     @classmethod
@@ -67,6 +69,21 @@ class ServiceData(BaseModel):
             raise PydanticCustomError("channels", "a chat needs the url where it is")
         if self.kind == "emergency" and not (self.phone and self.hours):
             raise PydanticCustomError("emergency", "an emergency number needs a phone number and hours")
+        if self.kind == "emergency" and self.pages:
+            raise PydanticCustomError("pages", "the booklet does not list the emergency numbers: no pages")
+        return self
+
+    @model_validator(mode="after")
+    def hours_say_whether_they_are_complete(self):
+        # A service is shown as closed only when the booklet gives its hours in full, so every
+        # rule has to say so; a cut-off sentence ("åpen fra kl 15.00-08.00,") is not complete.
+        if self.hours and self.hours_complete is None:
+            raise PydanticCustomError(
+                "hours_complete",
+                "say whether the booklet gives these hours in full (hours_complete: true or false)",
+            )
+        if not self.hours and self.hours_complete is not None:
+            raise PydanticCustomError("hours_complete", "hours_complete without hours")
         return self
 
 
@@ -93,10 +110,12 @@ def model_fields(data):
         "free": data.free,
         "confidentiality": data.confidentiality,
         "hours": data.hours,
+        "hours_complete": bool(data.hours_complete),
         "holiday_hours_known": data.holiday_hours_known,
         "hours_note": data.hours_note,
         "chapter_slugs": list(data.chapters),
         "passage_slug": data.passage,
+        "pages": data.pages,
     }
 
 
@@ -114,9 +133,11 @@ def pack_record(service):
         "free": service.free,
         "confidentiality": service.confidentiality,
         "hours": service.hours,
+        "hours_complete": service.hours_complete if service.hours else None,
         "holiday_hours_known": service.holiday_hours_known,
         "hours_note": service.hours_note,
         "chapters": service.chapter_slugs,
         "passage": service.passage_slug,
+        "pages": service.pages,
     }
     return {k: v for k, v in record.items() if v not in (None, "", [])}

@@ -48,8 +48,17 @@ def services_for_display(at=None, chapter=None):
     `at` is any aware datetime (default: now); `chapter` keeps the services mapped to that chapter id.
     """
     at = hours.in_oslo(at or hours.now())
-    views = [_view(service, url, at, hours.status(service.hours, at)) for service, url in _services(chapter)]
+    views = [_view(service, url, at, status(service, at)) for service, url in _services(chapter)]
     return sorted(views, key=_rank)
+
+
+def status(service, at):
+    """Open or closed at `at`; no claim unless the booklet gives the service's hours in full.
+
+    A cut-off sentence about hours cannot back "closed" at any time, nor "open" outside what it says."""
+    if not service.hours_complete:
+        return hours.UNKNOWN
+    return hours.status(service.hours, at)
 
 
 def services_for_chapter(chapter):
@@ -85,7 +94,7 @@ def _view(service, booklet_url, at, status):
         service=service,
         status=status,
         status_text=wording.status_text(status, at) if at else "",
-        hours_lines=wording.hours_lines(service.hours),
+        hours_lines=wording.hours_lines(service.hours, complete=service.hours_complete),
         contacts=_contacts(service),
         facts=_facts(service),
         booklet_url=booklet_url,

@@ -62,13 +62,18 @@ def moment(at):
     return _at_clock(weekday(at), at)
 
 
-def hours_lines(rule):
-    """The usual week, one line per set of days with the same hours: «Mandag–onsdag kl. 17.00–20.00»."""
+def hours_lines(rule, complete=True):
+    """The usual week, one line per set of days with the same hours: «Mandag–onsdag kl. 17.00–20.00».
+
+    Incomplete hours that name no days are written as times only («Kl. 15.00–08.00»): "hver dag"
+    would claim more than the booklet's cut-off sentence says."""
     if not rule:
         return []
     week = hours.usual_week(rule)
     if week == hours.ALWAYS:
         return [_("Hele døgnet, alle dager")]
+    if not complete and len(set(week)) == 1:
+        return [capfirst(_("kl. %(times)s") % {"times": _spans(week[0], 0)})]
     runs_by_spans = {}
     for day, spans in enumerate(week):
         if not spans:

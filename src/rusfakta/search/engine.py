@@ -43,6 +43,7 @@ class Document:
     questions: str
     sources: list
     body: str = ""
+    pages: str = ""  # the booklet page(s), as in the pack
 
 
 @dataclass

@@ -34,6 +34,7 @@ def _build_engine():
             questions=p.questions.replace("\n", " ; "),
             sources=[{"id": s.slug, "title": s.title} for s in p.sources.all()],
             body=p.body,
+            pages=p.pages,
         )
         for p in Passage.objects.select_related("chapter").prefetch_related("sources")
     ]
@@ -71,6 +72,7 @@ def ask(query, limit=5):
                 "url": d.url,
                 "score": score,
                 "sources": d.sources,
+                "pages": d.pages,
             }
             for d, score in answer.hits
         ],

@@ -65,22 +65,44 @@ def _wrap(text, width=44):
     return lines + [line] if line else lines
 
 
-def chart_spec(chart, rows, lang):
-    unit = rows[0]["stat"].unit
+def bar_values(rows):
+    """What each bar draws. Every bar starts at zero; a range («2–3 %») is a solid bar up to its low end
+    and a lighter part from low to high, so it is never a floating segment that reads as 1."""
     values = []
     for row in rows:
         stat = row["stat"]
-        low = float(stat.low if stat.value is None else 0)
-        high = float(stat.high if stat.value is None else stat.value)
-        values.append({"label": row["label"], "low": low, "high": high, "shown": row["shown"]})
+        is_range = stat.value is None
+        low = float(stat.low if is_range else stat.value)
+        high = float(stat.high if is_range else stat.value)
+        values.append(
+            {
+                "label": row["label"],
+                "start": 0.0,
+                "low": low,
+                "high": high,
+                "range": is_range,
+                "shown": row["shown"],
+            }
+        )
+    return values
+
+
+def chart_spec(chart, rows, lang):
+    unit = rows[0]["stat"].unit
+    values = bar_values(rows)
     top = max(v["high"] for v in values)
     domain = [0, 100] if unit == "percent" and top > 50 else [0, top * 1.3]
     y = alt.Y(
         "label:N", sort=None, title=None, axis=alt.Axis(labelLimit=170, labelFontSize=14, labelPadding=6)
     )
-    x = alt.X("low:Q", title=AXIS_TITLE[lang].get(unit, ""), scale=alt.Scale(domain=domain))
+    x = alt.X("start:Q", title=AXIS_TITLE[lang].get(unit, ""), scale=alt.Scale(domain=domain))
     base = alt.Chart(alt.Data(values=values)).encode(y=y)
-    bars = base.mark_bar(color=BAR, height=20).encode(x=x, x2="high:Q")
+    bars = base.mark_bar(color=BAR, height=20).encode(x=x, x2="low:Q")
+    spans = (
+        base.transform_filter(alt.datum.range)
+        .mark_bar(color=BAR, opacity=0.35, height=20, stroke=BAR, strokeWidth=1)
+        .encode(x=alt.X("low:Q"), x2="high:Q")
+    )
     labels = base.mark_text(align="left", dx=4, color=INK, fontSize=14).encode(
         x=alt.X("high:Q"), text="shown:N"
     )
@@ -94,7 +116,7 @@ def chart_spec(chart, rows, lang):
         color=INK,
         subtitleColor=INK,
     )
-    layered = (bars + labels).properties(
+    layered = (bars + spans + labels).properties(
         width=220,
         height=alt.Step(32),
         padding={"left": 24, "right": 24, "top": 8, "bottom": 8},

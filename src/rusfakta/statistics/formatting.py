@@ -26,6 +26,7 @@ UNIT_SUFFIX = {
     },
 }
 MILLIONS = {"nb": "millioner", "en": "million"}
+MAGNITUDE_WORDS = {"nb": {100: "hundre", 1000: "tusen"}, "en": {100: "hundred", 1000: "thousand"}}
 FRACTIONS = {"nb": {Decimal("0.5"): "halvparten"}, "en": {Decimal("0.5"): "half"}}
 ORDINAL_EN = {1: "1st place", 2: "2nd place", 3: "3rd place"}
 
@@ -47,6 +48,8 @@ def format_amount(value, unit, lang="nb"):
     value = Decimal(value)
     if unit == "fraction":
         return FRACTIONS[lang].get(value.normalize(), format_number(value, lang))
+    if unit == "magnitude":
+        return MAGNITUDE_WORDS[lang].get(int(value), format_number(value, lang))
     if unit == "rank" and lang == "en":
         return ORDINAL_EN.get(int(value), f"{int(value)}th place")
     if unit == "persons" and value >= 1_000_000:

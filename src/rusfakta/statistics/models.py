@@ -1,6 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
+from rusfakta.content import pages as booklet_pages
 from rusfakta.content.models import Source
 
 
@@ -16,6 +17,7 @@ class Statistic(models.Model):
         PER_10 = "per-10", "av 10"
         FRACTION = "fraction", "brøk"
         RANK = "rank", "plass"
+        MAGNITUDE = "magnitude", "størrelsesorden"
 
     slug = models.SlugField(max_length=80, unique=True)
     label = models.CharField(max_length=300)
@@ -32,6 +34,7 @@ class Statistic(models.Model):
     measure = models.CharField(max_length=200)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="statistics")
     note = models.TextField(blank=True)
+    pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -42,6 +45,10 @@ class Statistic(models.Model):
 
     def get_absolute_url(self):
         return reverse("statistics:detail", args=[self.slug])
+
+    @property
+    def pages_label(self):
+        return booklet_pages.label(self.pages)
 
 
 class Chart(models.Model):

@@ -21,6 +21,7 @@ CSV_FIELDS = [
     "group",
     "measure",
     "note",
+    "pages",
     "source_id",
     "source_title",
     "source_year",
@@ -50,6 +51,7 @@ def record(stat):
         "measure": stat.measure,
         "approximate": stat.approximate,
         "note": stat.note,
+        "pages": stat.pages,
         "source": {"id": stat.source.slug, "title": stat.source.title, "year": stat.source.year},
     }
 

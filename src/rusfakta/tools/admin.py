@@ -12,6 +12,7 @@ class NormItemAdmin(admin.ModelAdmin):
 
 class MixingStatementInline(admin.StackedInline):
     model = MixingStatement
+    fk_name = "substance"
     extra = 0
     filter_horizontal = ("passages", "sources")
 

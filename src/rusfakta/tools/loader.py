@@ -21,16 +21,31 @@ def write_tools(pack):
             common_mistake=item.common_mistake,
             explanation=item.explanation,
             passage=passages[item.passage],
+            pages=item.pages,
         )
         for i, item in enumerate(entry.data for entry in tools.normcheck)
     )
     MixingSubstance.objects.all().delete()
+    rows = {}
     for i, substance in enumerate(entry.data for entry in tools.mixing):
-        row = MixingSubstance.objects.create(
-            slug=substance.id, order=i, name=substance.name, aliases=substance.aliases, level=substance.level
+        rows[substance.id] = MixingSubstance.objects.create(
+            slug=substance.id,
+            order=i,
+            name=substance.name,
+            aliases=substance.aliases,
+            level=substance.level or "",
         )
+    for substance in (entry.data for entry in tools.mixing):
         for j, statement in enumerate(substance.statements):
-            saved = MixingStatement.objects.create(substance=row, order=j, text=statement.text)
+            saved = MixingStatement.objects.create(
+                substance=rows[substance.id],
+                order=j,
+                text=statement.text,
+                kind=statement.kind,
+                level=statement.level or "",
+                see=rows.get(statement.see),
+                pages=statement.pages,
+            )
             saved.passages.set([passages[slug] for slug in statement.passages])
             saved.sources.set([sources[slug] for slug in statement.sources])
     QuizQuestion.objects.all().delete()
@@ -45,5 +60,6 @@ def write_tools(pack):
             explanation=question.explanation,
             passage=passages[question.passage],
             statistic=statistics[question.stat] if question.stat else None,
+            pages=question.pages,
         )
         row.sources.set([sources[slug] for slug in question.sources])

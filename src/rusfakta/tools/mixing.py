@@ -14,6 +14,10 @@ from rusfakta.tools.pack import normalized
 MAX_QUERY_LENGTH = 100
 CHOICE, OTHER = "med", "annet"
 NOT_COVERED = _("Heftet sier ingenting om denne blandingen. Det betyr ikke at den er trygg.")
+NO_LEVEL = _(
+    "Heftet sier ingenting om å ta kokain sammen med dette stoffet. Det betyr ikke at det er trygt. "
+    "Men heftet nevner stoffet:"
+)
 
 
 @dataclass
@@ -23,6 +27,14 @@ class Statement:
     passages: list
     sources: list
     statistics: list
+    kind: str = "mixing"
+    kind_label: str = ""
+    level: str = ""
+    see: MixingSubstance | None = None
+
+    @property
+    def see_url(self):
+        return f"{reverse('tools:mixing')}?med={self.see.slug}#svar" if self.see else ""
 
 
 @dataclass
@@ -39,10 +51,16 @@ class Answer:
     def not_covered_text(self):
         return "" if self.covered else str(NOT_COVERED)
 
+    @property
+    def no_level_text(self):
+        return str(NO_LEVEL) if self.covered and not self.substance.level else ""
+
 
 def all_substances():
     return list(
-        MixingSubstance.objects.prefetch_related("statements__passages__chapter", "statements__sources")
+        MixingSubstance.objects.prefetch_related(
+            "statements__passages__chapter", "statements__sources", "statements__see"
+        )
     )
 
 
@@ -90,6 +108,10 @@ def answer(query, substances=None, lang="nb"):
                 passages=list(s.passages.all()),
                 sources=list(s.sources.all()),
                 statistics=[stats[slug] for slug in markup.stat_refs(s.text) if slug in stats],
+                kind=s.kind,
+                kind_label="" if s.kind == s.Kind.MIXING else str(s.get_kind_display()),
+                level=s.level,
+                see=s.see,
             )
             for s in substance.statements.all()
         ]

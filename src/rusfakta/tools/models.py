@@ -29,6 +29,7 @@ class NormItem(models.Model):
     )
     explanation = models.TextField(help_text="One or two sentences in our words; figures as {stat:id}.")
     passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="+")
+    pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
 
     class Meta:
         ordering = ["order"]
@@ -48,7 +49,13 @@ class MixingSubstance(models.Model):
     order = models.PositiveIntegerField(default=0)
     name = models.CharField(max_length=100)
     aliases = models.JSONField(default=list, blank=True)
-    level = models.CharField(max_length=20, choices=Level.choices)
+    level = models.CharField(
+        max_length=20,
+        choices=Level.choices,
+        blank=True,
+        help_text="The level a booklet statement gives; empty when the booklet only names the substance "
+        "as part of another mixture.",
+    )
 
     class Meta:
         ordering = ["order"]
@@ -58,9 +65,25 @@ class MixingSubstance(models.Model):
 
 
 class MixingStatement(models.Model):
+    class Kind(models.TextChoices):
+        MIXING = "mixing", _("Om blandingen")
+        CUT_WITH = "cut-with", _("Når kokain er blandet ut med stoffet")
+        CONTENTS = "contents", _("Som del av en annen blanding")
+
     substance = models.ForeignKey(MixingSubstance, on_delete=models.CASCADE, related_name="statements")
     order = models.PositiveIntegerField(default=0)
     text = models.TextField(help_text="Our words; figures as {stat:id}; never a dose, never «trygt».")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MIXING)
+    level = models.CharField(
+        max_length=20,
+        choices=MixingSubstance.Level.choices,
+        blank=True,
+        help_text="The level this booklet statement gives the mixture, if it gives one.",
+    )
+    see = models.ForeignKey(
+        MixingSubstance, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
     passages = models.ManyToManyField(Passage, related_name="+")
     sources = models.ManyToManyField(Source, related_name="+")
 
@@ -92,6 +115,7 @@ class QuizQuestion(models.Model):
     statistic = models.ForeignKey(
         Statistic, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
 
     class Meta:
         ordering = ["order"]

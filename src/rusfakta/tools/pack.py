@@ -13,10 +13,14 @@ import yaml
 from pydantic import Field, ValidationError
 
 from rusfakta.content import markup
-from rusfakta.content.pack import SLUG, WRITTEN_PERCENT, Problem, Strict, _relative
+from rusfakta.content.pack import SLUG, WRITTEN_PERCENT, Problem, Strict, _relative, page_problem
 
 GUESS_SCALE = {"percent": 100, "per-100": 100, "per-10": 10}
 MIXING_LEVELS = ("okt-risiko", "okt-risiko-for-dod", "ukjent-innhold")
+# mixing: about taking cocaine together with the substance; cut-with: cocaine cut with it, unknown to
+# the user; contents: the substance named as part of another mixture (rosa kokain). Only a mixing
+# statement can give the substance its level.
+STATEMENT_KINDS = ("mixing", "cut-with", "contents")
 QUIZ_TOPICS = (
     "historikk",
     "former",
@@ -52,19 +56,24 @@ class NormItemData(Strict):
     common_mistake: Literal["too-high", "too-low"]
     explanation: str = Field(min_length=1)
     passage: str
+    pages: str = ""
 
 
 class MixingStatementData(Strict):
     text: str = Field(min_length=1)
+    kind: Literal[STATEMENT_KINDS] = "mixing"
+    level: Literal[MIXING_LEVELS] | None = Field(None, description="the level this booklet statement gives")
+    see: str = Field("", description="another substance in this file the statement links to")
     passages: list[str] = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
+    pages: str = ""
 
 
 class MixingSubstanceData(Strict):
     id: str = Field(pattern=SLUG)
     name: str = Field(min_length=1)
     aliases: list[str] = []
-    level: Literal[MIXING_LEVELS]
+    level: Literal[MIXING_LEVELS] | None = None
     statements: list[MixingStatementData] = Field(min_length=1)
 
 
@@ -78,6 +87,7 @@ class QuizQuestionData(Strict):
     passage: str
     sources: list[str] = Field(min_length=1)
     stat: str | None = None
+    pages: str = ""
 
 
 @dataclass
@@ -268,6 +278,12 @@ def _check_sources(file, entry, sources, ids, *where):
             file.problem(entry.line_of(*where, index), f"unknown source id '{source}'")
 
 
+def _check_pages(file, entry, value, pack, *where):
+    found = page_problem(value, pack)
+    if found:
+        file.problem(entry.line_of(*where) if value else entry.line_of(*where[:-1]), found)
+
+
 def _read_normcheck(pack, ids):
     file = _File(pack, "normcheck.yaml")
     entries, composed = file.read(NormItemData, "norm check item")
@@ -283,6 +299,7 @@ def _read_normcheck(pack, ids):
                 f"'{item.stat}' has unit {unit}; a guess needs one of {', '.join(GUESS_SCALE)}",
             )
         _check_passage(file, entry, item.passage, ids, "passage")
+        _check_pages(file, entry, item.pages, pack, "pages")
         for name in ("question", "explanation"):
             _check_refs(file, entry, getattr(item, name), ids, name)
             _check_written_percent(file, entry, getattr(item, name), name)
@@ -308,7 +325,51 @@ def _read_mixing(pack, ids):
             for number, slug in enumerate(statement.passages):
                 _check_passage(file, entry, slug, ids, *where, "passages", number)
             _check_sources(file, entry, statement.sources, ids, *where, "sources")
+            _check_pages(file, entry, statement.pages, pack, *where, "pages")
+    _check_levels(file, entries)
     return entries
+
+
+def _check_levels(file, entries):
+    """A substance's level is the one its booklet statement gives, and one statement gives one level.
+
+    The booklet names heroin, fentanyl, metadon and tramadol in one sentence; giving some of them a
+    higher level would rank the others as safer, which the booklet does not do."""
+    substances = {entry.data.id for entry in entries}
+    given = {}  # passage -> (level, substance, line)
+    for entry in entries:
+        substance = entry.data
+        levels = set()
+        for index, statement in enumerate(substance.statements):
+            where = ("statements", index)
+            if statement.see and statement.see not in substances:
+                file.problem(entry.line_of(*where, "see"), f"see: unknown substance '{statement.see}'")
+            if statement.level is None:
+                continue
+            line = entry.line_of(*where, "level")
+            if statement.kind != "mixing":
+                file.problem(line, f"a {statement.kind} statement cannot give the mixture a level")
+                continue
+            levels.add(statement.level)
+            for passage in statement.passages:
+                first = given.setdefault(passage, (statement.level, substance.id, line))
+                if first[0] != statement.level:
+                    file.problem(
+                        line,
+                        f"'{passage}' gives {first[0]} to '{first[1]}' (line {first[2]}) but "
+                        f"{statement.level} here: one booklet statement, one level",
+                    )
+        expected = next(iter(levels)) if len(levels) == 1 else None
+        if len(levels) > 1:
+            file.problem(
+                entry.line_of("level"), f"'{substance.id}' has statements with levels {sorted(levels)}"
+            )
+        elif substance.level != expected:
+            file.problem(
+                entry.line_of("level") if substance.level else entry.line,
+                f"level {substance.level or 'none'} for '{substance.id}', but its statements give "
+                f"{expected or 'none'}: the level is the one a booklet statement gives",
+            )
 
 
 def _read_quiz(pack, ids):
@@ -319,6 +380,7 @@ def _read_quiz(pack, ids):
         question = entry.data
         _check_passage(file, entry, question.passage, ids, "passage")
         _check_sources(file, entry, question.sources, ids, "sources")
+        _check_pages(file, entry, question.pages, pack, "pages")
         if question.correct > len(question.options):
             file.problem(
                 entry.line_of("correct"),

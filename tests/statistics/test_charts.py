@@ -1,0 +1,49 @@
+import re
+
+import pytest
+
+from rusfakta.content.reading import statistics_by_slug
+from rusfakta.statistics.charts import bar_values, chart_rows, chart_spec, chart_svg
+from rusfakta.statistics.models import Chart
+
+
+def _layers(spec):
+    return {
+        (
+            layer["mark"].get("opacity"),
+            layer["encoding"]["x"]["field"],
+            layer["encoding"].get("x2", {}).get("field"),
+        )
+        for layer in spec["layer"]
+    }
+
+
+@pytest.mark.django_db
+def test_ranges_are_drawn_as_ranges_in_every_chart():
+    stats = statistics_by_slug()
+    ranges = 0
+    for chart in Chart.objects.all():
+        rows = chart_rows(chart, stats, "nb")
+        for row, bar in zip(rows, bar_values(rows), strict=True):
+            stat = row["stat"]
+            assert bar["start"] == 0, chart.slug  # no bar floats away from the axis
+            if stat.value is None:
+                ranges += 1
+                assert bar["range"] and (bar["low"], bar["high"]) == (float(stat.low), float(stat.high))
+            else:
+                assert not bar["range"] and bar["low"] == bar["high"] == float(stat.value)
+        layers = _layers(chart_spec(chart, rows, "nb"))
+        assert (None, "start", "low") in layers  # the solid bar from zero
+        assert (0.35, "low", "high") in layers  # the lighter part of a range, from low to high
+    assert ranges >= 1, "Figur 2's 2018 figure (2–3 %) is a range"
+
+
+@pytest.mark.django_db
+def test_figure_2_reads_as_two_to_three_against_eight():
+    chart = Chart.objects.get(slug="figur-2-videregaende")
+    values = {v["label"]: v for v in bar_values(chart_rows(chart, statistics_by_slug(), "nb"))}
+    assert (values["2018"]["start"], values["2018"]["low"], values["2018"]["high"]) == (0, 2, 3)
+    assert (values["2023/2024"]["start"], values["2023/2024"]["high"]) == (0, 8)
+    svg = chart_svg(chart)
+    assert "2–3\u00a0%" in svg or "2–3 %" in svg
+    assert re.search(r'fill-opacity="0\.35"|opacity="0\.35"', svg)
