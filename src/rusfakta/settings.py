@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "rusfakta.search",
     "rusfakta.serving",
     "axes",
+    "rusfakta.editors",
     "rusfakta.tools",
 ]
 
@@ -64,6 +65,7 @@ MIDDLEWARE = [
     "rusfakta.serving.middleware.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "rusfakta.serving.middleware.SearchRateLimitMiddleware",
+    "rusfakta.editors.login.LoginAttemptLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "rusfakta.serving.middleware.CompressPagesMiddleware",
@@ -100,6 +102,16 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(default=f"sqlite:///{DATA_DIR / 'rusfakta.sqlite3'}", conn_max_age=60)
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # WAL lets readers go on while an editor saves; writers wait up to 20 s for each other instead
+    # of failing at once, and take the write lock when a transaction starts (no upgrade deadlock).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "nb"
@@ -206,8 +218,13 @@ PASSWORD_HASHERS = [
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["username"]
+# Lockout is keyed on user name and client together, so nobody elsewhere can lock an editor out.
+# The client is a keyed pseudonym of its address, never the address (editors/login.py).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "rusfakta.editors.login.axes_client"
+# Login posts per client before any password is hashed (over it: 429).
+LOGIN_ATTEMPTS_PER_WINDOW = int(os.environ.get("RUSFAKTA_LOGIN_ATTEMPTS", "10"))
+LOGIN_WINDOW_SECONDS = 300
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
-# Lockout is per user name so that no visitor's or editor's IP address is stored.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
