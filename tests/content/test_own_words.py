@@ -63,6 +63,23 @@ def reader_blocks(pack, stats):
         for field in ("about", "confidentiality", "hours_note"):
             if getattr(service, field):
                 yield f"service {service.id} {field}", getattr(service, field)
+    for stat, _, _ in pack.statistics:
+        for field in ("label", "population", "measure", "note"):
+            if getattr(stat, field):
+                yield f"record {stat.id} {field}", getattr(stat, field)
+    for figure, _, _ in pack.figures:
+        yield f"figure {figure.id} title", figure.title
+        if figure.text:
+            yield f"figure {figure.id} text", passage_text(figure.text, stats, "nb")
+    for chart, _, _ in pack.charts:
+        yield f"chart {chart.id} title", chart.title
+        if chart.note:
+            yield f"chart {chart.id} note", chart.note
+    for row, _, _ in pack.comparison:
+        yield f"comparison {row.stat} method", row.method
+        yield f"comparison {row.stat} why", row.why
+    for kind, notice in pack.notices.items():
+        yield f"notice {kind}", notice.text
 
 
 @pytest.fixture
@@ -81,7 +98,19 @@ def test_no_rendered_block_shares_eight_words_in_a_row_with_the_booklet(blocks_a
 def test_the_check_reads_every_kind_of_text_the_reader_sees(blocks_and_runs):
     blocks, _ = blocks_and_runs
     kinds = {name.split()[0] for name, _ in blocks}
-    assert kinds == {"chapter", "passage", "mixing", "normcheck", "quiz", "service"}
+    assert kinds == {
+        "chapter",
+        "passage",
+        "mixing",
+        "normcheck",
+        "quiz",
+        "service",
+        "record",
+        "figure",
+        "chart",
+        "comparison",
+        "notice",
+    }
     assert all(text.strip() for _, text in blocks)
     assert not any("{stat:" in text for _, text in blocks)
 
