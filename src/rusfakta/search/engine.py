@@ -9,6 +9,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from rusfakta.search.analysis import build_analyzer, compound_parts, function_words, nordic_spellings, words
+from rusfakta.search.language import is_real_word, lexicon, nynorsk_map, to_bokmal
 
 # Tunables (decision 0004). Set by small grid searches on the tune part of bench/search_questions.yaml.
 FIELD_BOOSTS = {"questions": 2.0, "heading": 1.0, "chapter": 0.8, "text": 1.0}
@@ -95,6 +96,7 @@ class Engine:
         self.stems |= {s for _, means in glossary for s in self.analyzer.analyze(means)}
         self.known_terms = {w for terms, _ in glossary for t in terms for w in words(t)}
         self.vocabulary = [w for w, _ in surface.most_common() if len(w) >= 3 and not w.isdigit()]
+        lexicon(), nynorsk_map()  # loaded with the engine, not by the first question
 
     def _drop_foreign(self, text):
         return " ".join(w for w in words(text) if w not in self.foreign_stopwords)
@@ -125,7 +127,8 @@ class Engine:
         return all(s in self.stems for s in stems)
 
     def _correct(self, word):
-        if word.isdigit() or self._is_known(word):
+        """A word we don't use is corrected only if it is not a real bokmål or nynorsk word."""
+        if word.isdigit() or self._is_known(word) or is_real_word(word):
             return word
         nordic = next((w for w in nordic_spellings(word) if self._is_known(w)), None)
         if nordic:
@@ -172,7 +175,7 @@ class Engine:
 
     def _terms(self, query):
         """The question as weighted stems for BM25, plus the stems compared with reader questions."""
-        tokens = words(query)
+        tokens = to_bokmal(words(query))  # nynorsk forms are asked as their bokmål words
         corrected_tokens = [self._correct(t) for t in tokens]
         corrected = " ".join(corrected_tokens) if corrected_tokens != tokens else None
         padded = f" {' '.join(corrected_tokens)} "

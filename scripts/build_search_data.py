@@ -1,0 +1,151 @@
+"""Builds the search's language data at authoring time (never at request time).
+
+    scripts/build_search_data      (needs Debian's apertium-nno-nob and the `authoring` extra)
+
+Writes two files into src/rusfakta/search/data/, which are committed:
+
+- lexicon.txt.gz: word forms that are real bokmål or nynorsk words, one per line, sorted. A word is
+  real when Apertium's bokmål or nynorsk analyser knows it as a word of its own (not only as the
+  first part of a compound), or when it is common in written Norwegian (wordfreq's Norwegian list,
+  Zipf frequency 3 or more: names, loans, slang such as "koks"). Candidates: wordfreq's Norwegian
+  words with Zipf frequency 1.5 or more, plus every word of our content pack and its nynorsk draft.
+  Spelling correction never changes a word in this list.
+- nn_nb.tsv: nynorsk word → bokmål word, for the words of our content pack as Apertium drafts them
+  in nynorsk (`apertium nob-nno`), and common nynorsk function words, each mapped back by
+  `apertium nno-nob`. Only function words and words that are not also bokmål words are mapped
+  ("kva" → "hva", "ikkje" → "ikke", "viss" → "hvis"; "heller" stays as it is).
+"""
+
+import gzip
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "rusfakta" / "search" / "data"
+APERTIUM = Path("/usr/share/apertium/apertium-nno-nob")
+NOB_ANALYSER = APERTIUM / "nob-nno.automorf.bin"
+NNO_ANALYSER = APERTIUM / "nno-nob.automorf.bin"
+WORD = re.compile(r"[a-zæøåéèêóòôü]+", re.IGNORECASE)
+
+# Nynorsk function words and common forms a question uses; the pack's draft adds our own vocabulary.
+NYNORSK_COMMON = """
+kva kven kvar kvifor korleis kor kvifor kvi når eg meg min mi mitt mine ho henne dei deira dykk
+dykkar de ein eit eitt ikkje berre òg og nokon noko nokre noka ingen inkje mykje mange fleire
+fleste heile sjølv sjølve slik slike sånn sånne her der no då sidan medan viss dersom om fordi
+at som enn frå til med mot utan over under etter før gjennom mellom vere vera er var vore har
+hadde hatt ha blir vert vart vorte blitt bli kan kunne skal skulle vil ville må måtte bør burde
+får fekk fått gjer gjorde gjort seier sa sagt veit visste tenkjer trur trudde kjem kom komme
+gå går gjekk tek tok teke ta gjev gir gav gjeve gi ser såg sett lite litt meir mest minst
+sjeldan ofte alltid aldri kanskje nesten heilt berre enno framleis igjen også jo vel jaudå
+veneninne venninne ven vener venen venene vennar vennene foreldre forelder mor far syster bror
+barn ungdom ungdomar jente jenter gut gutar skule skulen elev elevar lærar lærarar helsesjukepleiar
+fest festar russ russetida helse sjukehus lege legen hjelp hjelpe hjelper hjelpte snakke snakkar
+farleg farlege farlegare skadeleg skadelege avhengig avhengnad rus rusa ruse ruser blandar blande
+blanda bruke brukar brukarar bruka brukte prøve prøvd prøvde tatt teke døy døydde døyr daud død
+kropp kroppen hjarte hjartet hjernen nase nasen blod gravid graviditet foster
+""".split()
+
+
+# Nynorsk function words that are also bokmål forms ("viss", "då"), or that Apertium reads as
+# something else out of context ("dei" as the object form): these are set by hand.
+FUNCTION_WORDS = {"viss": "hvis", "dei": "de", "kvi": "hvorfor", "då": "da", "sjølv": "selv"}
+
+
+ASCII_SPELLINGS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"), ("o", "ø"), ("a", "å"), ("a", "æ"))
+
+
+def nordic_spellings(word):
+    """As rusfakta.search.analysis.nordic_spellings: "provd" may be "prøvd"."""
+    for plain, nordic in ASCII_SPELLINGS:
+        start = word.find(plain)
+        while start != -1:
+            yield word[:start] + nordic + word[start + len(plain) :]
+            start = word.find(plain, start + 1)
+
+
+def run(command, text):
+    result = subprocess.run(command, input=text, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def analysed(analyser, words):
+    """{word: True if the analyser knows it as a word of its own}."""
+    known = {}
+    output = run(["lt-proc", str(analyser)], "\n".join(words) + "\n")
+    for line, word in zip(output.splitlines(), words, strict=True):
+        readings = line.strip().strip("^$").split("/")[1:]
+        known[word] = any(r and not r.startswith("*") and "<compound-only-L>" not in r for r in readings)
+    return known
+
+
+def pack_words():
+    text = []
+    for path in sorted((ROOT / "content" / "kokain").rglob("*")):
+        if path.suffix in (".md", ".yaml"):
+            text.append(path.read_text(encoding="utf-8"))
+    return "\n".join(text)
+
+
+def main():
+    import wordfreq
+
+    if not NOB_ANALYSER.exists():
+        sys.exit("needs Debian's apertium-nno-nob (apt-get install apertium-nno-nob lttoolbox)")
+    ours = pack_words()
+    our_words = {w.lower() for w in WORD.findall(ours)}
+    draft = run(["apertium", "nob-nno"], ours)  # our bokmål text drafted in nynorsk
+    # Only the forms the draft changed: a word of our own text ("nose" in an English reader
+    # question) is never read as nynorsk.
+    nynorsk_words = {w.lower() for w in WORD.findall(draft.replace("*", " ").replace("#", " "))} - our_words
+    nynorsk_words |= set(NYNORSK_COMMON)
+
+    frequency = {w: wordfreq.zipf_frequency(w, "nb") for w in wordfreq.iter_wordlist("nb", wordlist="large")}
+    candidates = sorted(
+        {w for w, z in frequency.items() if z >= 1.5 and WORD.fullmatch(w)} | our_words | nynorsk_words
+    )
+    bokmal = analysed(NOB_ANALYSER, candidates)
+    nynorsk = analysed(NNO_ANALYSER, candidates)
+    # Common on the web but unknown to both analysers: kept (names, loans, slang), unless it is a
+    # real word typed without æ, ø, å ("provd" for "prøvd"): that one should still be corrected.
+    # The same for our own words, which include reader questions typed the way readers type.
+    frequent = [
+        w
+        for w in candidates
+        if not (bokmal[w] or nynorsk[w]) and (frequency.get(w, 0) >= 3.0 or w in our_words)
+    ]
+    variants = sorted({v for w in frequent for v in nordic_spellings(w)})
+    variant_bokmal, variant_nynorsk = analysed(NOB_ANALYSER, variants), analysed(NNO_ANALYSER, variants)
+    ascii_typed = {
+        w for w in frequent if any(variant_bokmal[v] or variant_nynorsk[v] for v in nordic_spellings(w))
+    }
+    lexicon = sorted(
+        w for w in candidates if bokmal[w] or nynorsk[w] or (w in frequent and w not in ascii_typed)
+    )
+
+    # Only words that are not also bokmål words ("heller", "fest" and "kroppen" stay as they are).
+    to_map = sorted(w for w in nynorsk_words if nynorsk.get(w) and not bokmal.get(w))
+    mapped = run(["apertium", "-u", "nno-nob"], "\n".join(to_map) + "\n").splitlines()
+    pairs = dict(FUNCTION_WORDS)
+    for nn, nb in zip(to_map, mapped, strict=True):
+        if nn in FUNCTION_WORDS:
+            continue
+        nb = nb.strip().lower()
+        if nb and nb != nn and WORD.fullmatch(nb):
+            pairs[nn] = nb
+    pairs = {nn: nb for nn, nb in pairs.items() if nn != nb}
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    with gzip.open(OUT / "lexicon.txt.gz", "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write("\n".join(lexicon) + "\n")
+    (OUT / "nn_nb.tsv").write_text(
+        "# nynorsk\tbokmål, made by scripts/build_search_data.py with apertium nno-nob; do not edit\n"
+        + "".join(f"{nn}\t{nb}\n" for nn, nb in sorted(pairs.items())),
+        encoding="utf-8",
+    )
+    print(f"lexicon: {len(lexicon)} words; nynorsk map: {len(pairs)} words")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""What the search knows of Norwegian beyond our own text: which word forms are real, and nynorsk.
+
+Both come from files built at authoring time by scripts/build_search_data.py (Apertium's bokmål
+and nynorsk analysers, wordfreq's Norwegian list); nothing here runs Apertium.
+
+- `is_real_word(word)`: a real bokmål or nynorsk word form. Spelling correction leaves these alone:
+  "venninne", "fortalte" and "sjokkert" are words, even if our passages never use them.
+- `to_bokmal(words)`: nynorsk forms mapped to bokmål before analysis ("kva skjer viss ein blandar"
+  is asked like "hva skjer hvis en blander").
+"""
+
+import gzip
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@cache
+def lexicon():
+    with gzip.open(DATA / "lexicon.txt.gz", "rt", encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip())
+
+
+@cache
+def nynorsk_map():
+    pairs = {}
+    for line in (DATA / "nn_nb.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            nynorsk, bokmal = line.split("\t")
+            pairs[nynorsk] = bokmal
+    return pairs
+
+
+def is_real_word(word):
+    return word in lexicon()
+
+
+def to_bokmal(words):
+    mapping = nynorsk_map()
+    return [mapping.get(w, w) for w in words]
