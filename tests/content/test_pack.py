@@ -6,10 +6,9 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from rusfakta.content.loader import PackInvalid, load_pack
 from rusfakta.content.models import Chapter, ContentVersion, Figure, Passage
-from rusfakta.content.pack import read_pack
 from rusfakta.content.reading import passage_text, statistics_by_slug
+from rusfakta.pack.sections import PackInvalid, load_pack, read_pack
 
 BOOKLET_CHAPTERS = [
     "Introduksjon",

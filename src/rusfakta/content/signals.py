@@ -1,11 +1,8 @@
 """Every content change bumps the content version, so caches keyed by it go stale everywhere."""
 
-import contextlib
-import threading
-
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-_state = threading.local()
+from rusfakta.pack.sections import is_loading
 
 CONTENT_MODELS = (
     "Edition",
@@ -26,18 +23,8 @@ CONTENT_MODELS = (
 )
 
 
-@contextlib.contextmanager
-def content_signals_muted():
-    """The loader bumps the version once itself instead of once per row."""
-    _state.muted = True
-    try:
-        yield
-    finally:
-        _state.muted = False
-
-
 def _content_changed(sender, **kwargs):
-    if getattr(_state, "muted", False) or sender.__name__ not in CONTENT_MODELS:
+    if is_loading() or sender.__name__ not in CONTENT_MODELS:
         return
     from rusfakta.content.models import ContentVersion
 
@@ -45,7 +32,7 @@ def _content_changed(sender, **kwargs):
 
 
 def _sources_changed(sender, instance, action, **kwargs):
-    if getattr(_state, "muted", False) or type(instance).__name__ not in CONTENT_MODELS:
+    if is_loading() or type(instance).__name__ not in CONTENT_MODELS:
         return
     if action.startswith("post_"):
         from rusfakta.content.models import ContentVersion
