@@ -48,7 +48,7 @@ def baseline_ranker():
     import tantivy
 
     from rusfakta.content.models import Passage
-    from rusfakta.content.reading import passage_text, statistics_by_slug
+    from rusfakta.statistics.in_text import passage_text, statistics_by_slug
 
     stats = statistics_by_slug()
     builder = tantivy.SchemaBuilder()

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.core.management import call_command
 
 from rusfakta.content.models import Chapter, ContentVersion, Figure, Passage
-from rusfakta.content.reading import passage_text, statistics_by_slug
 from rusfakta.pack.sections import PackInvalid, load_pack, read_pack
+from rusfakta.statistics.in_text import passage_text, statistics_by_slug
 
 BOOKLET_CHAPTERS = [
     "Introduksjon",

@@ -13,8 +13,8 @@ from django.core.cache import cache
 from django.utils.text import slugify
 
 from rusfakta.booklet.document import BookletError, booklet_data
+from rusfakta.content.lookups import current_edition
 from rusfakta.content.models import ContentVersion
-from rusfakta.content.reading import current_edition
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "booklet.typ"
 # The code that turns content into the booklet's data and charts: a change to it (a deploy)
