@@ -83,7 +83,7 @@ def test_no_import_cycle_between_apps():
     assert found == [], "\n".join(
         " -> ".join(cycle)
         + ": "
-        + "; ".join(f"{a}->{b} in {remaining[(a, b)]}" for a, b in zip(cycle, cycle[1:]))
+        + "; ".join(f"{a}->{b} in {remaining[(a, b)]}" for a, b in zip(cycle, cycle[1:], strict=False))
         for cycle in found
     )
 
