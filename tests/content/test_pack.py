@@ -246,3 +246,19 @@ def test_readable_passages_copy_and_pickle():
     passage = readable(Passage.objects.all()[:1])[0]
     for twin in (copy.copy(passage), pickle.loads(pickle.dumps(passage))):
         assert (twin.slug, twin.html) == (passage.slug, passage.html)
+
+
+@pytest.mark.django_db
+def test_changing_a_passages_sources_bumps_the_content_version():
+    stamp = ContentVersion.current().stamp
+    Passage.objects.first().sources.clear()
+    assert ContentVersion.current().stamp != stamp
+
+
+@pytest.mark.django_db
+def test_saving_a_row_that_is_not_content_keeps_the_content_version():
+    from django.contrib.auth.models import Group
+
+    stamp = ContentVersion.current().stamp
+    Group.objects.create(name="redaktører")
+    assert ContentVersion.current().stamp == stamp
