@@ -31,7 +31,7 @@ def setup():
     from django.conf import settings
     from django.core.management import call_command
 
-    from rusfakta.content.loader import load_pack
+    from rusfakta.pack.sections import load_pack
 
     call_command("migrate", verbosity=0)
     load_pack(settings.CONTENT_PACK_DIR)
@@ -48,7 +48,7 @@ def baseline_ranker():
     import tantivy
 
     from rusfakta.content.models import Passage
-    from rusfakta.content.reading import passage_text, statistics_by_slug
+    from rusfakta.statistics.in_text import passage_text, statistics_by_slug
 
     stats = statistics_by_slug()
     builder = tantivy.SchemaBuilder()

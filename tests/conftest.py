@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from rusfakta.content.loader import load_pack
+from rusfakta.pack.sections import load_pack
 
 # Importing the WSGI app must not touch the database during collection; the live server sets it to 1.
 os.environ.setdefault("RUSFAKTA_WARM_UP", "0")

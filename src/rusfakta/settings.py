@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "rusfakta.pack",
     "rusfakta.content",
     "rusfakta.statistics",
     "rusfakta.pages",

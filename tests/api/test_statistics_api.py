@@ -90,3 +90,11 @@ def test_openapi_schema_is_served(api):
     schema = api.get("/api/openapi.json").json()
     assert "/api/v1/statistics" in schema["paths"]
     assert "/api/v1/statistics/{stat_id}" in schema["paths"]
+
+
+def test_openapi_documents_the_year_of_a_records_source(api):
+    schema = api.get("/api/openapi.json").json()
+    components = schema["components"]["schemas"]
+    source = components["StatisticOut"]["properties"]["source"]["$ref"].rsplit("/", 1)[1]
+    assert set(components[source]["properties"]) == {"id", "title", "year"}
+    assert api.get("/api/v1/statistics").json()["statistics"][0]["source"].keys() == {"id", "title", "year"}

@@ -5,11 +5,13 @@ import os
 import shutil
 import subprocess
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 from pypdf import PdfReader
 
+import rusfakta
 from rusfakta.booklet import build
 from rusfakta.content.models import ContentVersion, Passage
 from rusfakta.statistics.models import Statistic
@@ -159,3 +161,18 @@ def test_a_change_to_the_booklet_code_gives_a_new_file(tmp_path, monkeypatch):
 def test_the_code_in_the_cache_key_exists():
     # A renamed module would silently drop out of the key.
     assert build.CODE and all(path.is_file() for path in build.CODE)
+
+
+def test_the_cache_key_hashes_every_module_the_build_imports_and_the_translations():
+    names = {str(path.relative_to(Path(rusfakta.__file__).parent)) for path in build.CODE}
+    for module in (
+        "booklet/document.py",
+        "booklet/markup.py",
+        "content/markup.py",
+        "helpservices/wording.py",
+        "helpservices/services.py",
+        "statistics/formatting.py",
+        "statistics/charts.py",
+        "locale/en/LC_MESSAGES/django.mo",
+    ):
+        assert module in names

@@ -6,8 +6,8 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 
-from rusfakta.content.pack import read_pack
-from rusfakta.content.reading import passage_text, statistics_by_slug
+from rusfakta.pack.sections import read_pack
+from rusfakta.statistics.in_text import passage_text, statistics_by_slug
 from tests.conftest import words
 
 RUN = 8  # content/README.md: eight words in a row shared with the booklet is a copy

@@ -6,10 +6,9 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from rusfakta.content.loader import PackInvalid, load_pack
 from rusfakta.content.models import Chapter, ContentVersion, Figure, Passage
-from rusfakta.content.pack import read_pack
-from rusfakta.content.reading import passage_text, statistics_by_slug
+from rusfakta.pack.sections import PackInvalid, load_pack, read_pack
+from rusfakta.statistics.in_text import passage_text, readable, statistics_by_slug
 
 BOOKLET_CHAPTERS = [
     "Introduksjon",
@@ -225,3 +224,41 @@ def test_editing_a_passage_bumps_the_content_version():
     passage.heading = "Endret"
     passage.save()
     assert ContentVersion.current().stamp != stamp
+
+
+def test_a_pack_yaml_that_is_not_utf8_is_reported_not_raised(pack_copy):
+    (pack_copy / "pack.yaml").write_bytes("title: Kokain på norsk\n".encode("latin-1"))
+    assert any(p.startswith("kokain/pack.yaml:1: cannot read") for p in _problems(pack_copy))
+
+
+def test_problems_in_notices_yaml_name_notices_yaml(pack_copy):
+    (pack_copy / "notices.yaml").write_text("- not a mapping\n")
+    problems = _problems(pack_copy)
+    assert "kokain/notices.yaml:1: notices.yaml must be a mapping" in problems
+    assert not any("pack.yaml" in p for p in problems)
+
+
+@pytest.mark.django_db
+def test_readable_passages_copy_and_pickle():
+    import copy
+    import pickle
+
+    passage = readable(Passage.objects.all()[:1])[0]
+    for twin in (copy.copy(passage), pickle.loads(pickle.dumps(passage))):
+        assert (twin.slug, twin.html) == (passage.slug, passage.html)
+
+
+@pytest.mark.django_db
+def test_changing_a_passages_sources_bumps_the_content_version():
+    stamp = ContentVersion.current().stamp
+    Passage.objects.first().sources.clear()
+    assert ContentVersion.current().stamp != stamp
+
+
+@pytest.mark.django_db
+def test_saving_a_row_that_is_not_content_keeps_the_content_version():
+    from django.contrib.auth.models import Group
+
+    stamp = ContentVersion.current().stamp
+    Group.objects.create(name="redaktører")
+    assert ContentVersion.current().stamp == stamp

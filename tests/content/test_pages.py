@@ -6,8 +6,8 @@ import shutil
 import pytest
 from django.conf import settings
 
-from rusfakta.content import pages
-from rusfakta.content.pack import read_pack
+from rusfakta.pack import pages
+from rusfakta.pack.sections import read_pack
 
 # Where each chapter of ours starts in the booklet's text, in reading order.
 CHAPTER_STARTS = {

@@ -7,7 +7,7 @@ import pytest
 import yaml
 from django.conf import settings
 
-from rusfakta.content.pack import read_pack
+from rusfakta.pack.sections import read_pack
 from tests.conftest import words
 
 LINE_RANGE = re.compile(r"^(?P<first>[1-9]\d*)(?:-(?P<last>[1-9]\d*))?$")

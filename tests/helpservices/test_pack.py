@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from rusfakta.content.models import ContentVersion
-from rusfakta.content.pack import read_pack
 from rusfakta.helpservices.contact import tel_href, web_href, web_label
 from rusfakta.helpservices.models import Service
+from rusfakta.pack.sections import read_pack
 
 # What the booklet says about each service's hours, as OSM rules ("" = the booklet gives none).
 BOOKLET_HOURS = {

@@ -2,8 +2,8 @@ import re
 
 import pytest
 
-from rusfakta.content.reading import statistics_by_slug
 from rusfakta.statistics.charts import bar_values, chart_rows, chart_spec, chart_svg
+from rusfakta.statistics.in_text import statistics_by_slug
 from rusfakta.statistics.models import Chart
 
 

@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from rusfakta.content.pack import read_pack
+from rusfakta.pack.sections import read_pack
 from rusfakta.tools.pack import read_tools
 from tests.conftest import check_html
 

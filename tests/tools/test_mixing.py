@@ -228,7 +228,7 @@ def test_the_api_gives_each_statement_its_kind_level_and_link(api):
 def test_the_opioids_the_booklet_names_in_one_sentence_share_one_level(booklet_text):
     from django.conf import settings as django_settings
 
-    from rusfakta.content.pack import read_pack
+    from rusfakta.pack.sections import read_pack
 
     pack = read_pack(django_settings.CONTENT_PACK_DIR)
     sentence = "Kombinasjonen av kokain og opioider, slik som heroin, fentanyl,  \nmetadon og tramadol"

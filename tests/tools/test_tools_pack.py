@@ -2,8 +2,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from rusfakta.content.export import export_pack
-from rusfakta.content.pack import read_pack
+from rusfakta.pack.sections import export_pack, read_pack
 from rusfakta.tools.models import MixingStatement, MixingSubstance, NormItem, QuizQuestion
 from tests.tools.conftest import replace_in, tool_problems
 

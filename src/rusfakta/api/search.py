@@ -24,7 +24,7 @@ class SearchQuery(Schema):
     )
 
 
-class SourceRef(Schema):
+class PassageSource(Schema):
     id: str
     title: str
 
@@ -35,7 +35,7 @@ class SearchResult(Schema):
     text: str
     url: str
     score: float
-    sources: list[SourceRef]
+    sources: list[PassageSource]
     pages: str = Field(
         description="the booklet page(s) the passage rests on: 4, 2-3, -1 (1 or before), 6- (6 or later)"
     )

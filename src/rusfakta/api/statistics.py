@@ -4,8 +4,8 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from rusfakta.api.schemas import ErrorOut, SourcesOut, StatisticOut, StatisticsOut
+from rusfakta.content.lookups import current_edition
 from rusfakta.content.models import Source
-from rusfakta.content.reading import current_edition
 from rusfakta.statistics.models import Statistic
 from rusfakta.statistics.records import all_records, dataset_csv, record
 

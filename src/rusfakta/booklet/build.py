@@ -1,5 +1,6 @@
 """The PDF edition: Typst lays out the booklet data; one file per content version, kept in the data folder."""
 
+import ast
 import hashlib
 import json
 import logging
@@ -13,19 +14,50 @@ from django.core.cache import cache
 from django.utils.text import slugify
 
 from rusfakta.booklet.document import BookletError, booklet_data
+from rusfakta.content.lookups import current_edition
 from rusfakta.content.models import ContentVersion
-from rusfakta.content.reading import current_edition
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "booklet.typ"
-# The code that turns content into the booklet's data and charts: a change to it (a deploy)
-# must give a new file, like a change to the template does.
 _SRC = Path(__file__).resolve().parent.parent
-CODE = [
-    _SRC / "booklet" / "document.py",
-    _SRC / "booklet" / "markup.py",
-    _SRC / "statistics" / "formatting.py",
-    _SRC / "statistics" / "charts.py",
-]
+
+
+def _module_file(name):
+    """The file of a rusfakta module, or None for a name that is no module (an imported function)."""
+    path = _SRC.joinpath(*name.split(".")[1:])
+    for candidate in (path.with_suffix(".py"), path / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imported_files(path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+        for name in names:
+            found = _module_file(name) if name.startswith("rusfakta.") else None
+            if found:
+                yield found
+
+
+def read_by_the_build():
+    """Every rusfakta module booklet/document.py imports, directly or through others, and the compiled
+    translations: what turns content into the booklet's data, so a change to any of it (a deploy)
+    gives a new file, like a change to the template does."""
+    found, todo = set(), [_SRC / "booklet" / "document.py"]
+    while todo:
+        path = todo.pop()
+        if path not in found:
+            found.add(path)
+            todo += _imported_files(path)
+    translations = [mo for folder in settings.LOCALE_PATHS for mo in Path(folder).rglob("*.mo")]
+    return sorted(found) + sorted(translations)
+
+
+CODE = read_by_the_build()
 KEEP_PER_LANGUAGE = 3
 FAILURE_MEMORY_SECONDS = 300
 

@@ -7,12 +7,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from rusfakta.booklet.markup import passage_markup
+from rusfakta.content.lookups import current_edition
 from rusfakta.content.markup import stat_refs
 from rusfakta.content.models import Chapter, ContentVersion, Source
-from rusfakta.content.reading import current_edition, statistics_by_slug
 from rusfakta.helpservices.services import services_for_chapter
 from rusfakta.statistics.charts import chart_rows, chart_svg, source_line
 from rusfakta.statistics.formatting import format_statistic
+from rusfakta.statistics.in_text import statistics_by_slug
 from rusfakta.statistics.models import Chart
 
 MONTHS = {

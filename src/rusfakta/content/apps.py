@@ -6,4 +6,6 @@ class ContentConfig(AppConfig):
     verbose_name = "Innhold"
 
     def ready(self):
-        from rusfakta.content import signals  # noqa: F401
+        from rusfakta.content import signals
+
+        signals.connect()

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 
-STAT_REF = re.compile(r"\{stat:([a-z0-9-]+)\}")
+from rusfakta.pack.refs import STAT_REF, stat_refs  # noqa: F401 (the markup's readers take both from here)
+
 BOLD = re.compile(r"\*\*(.+?)\*\*")
-ANY_REF = re.compile(r"\{[^}]*\}")
 
 
 @dataclass(frozen=True)
@@ -44,10 +44,6 @@ def blocks(body):
             current.append(line)
     close()
     return result
-
-
-def stat_refs(body):
-    return STAT_REF.findall(body)
 
 
 def _inline_html(text, render_stat, mark):

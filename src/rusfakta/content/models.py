@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 from django.db import models
 from django.urls import reverse
 
-from rusfakta.content import pages as booklet_pages
+from rusfakta.pack import pages as booklet_pages
 
 
 class ContentVersion(models.Model):

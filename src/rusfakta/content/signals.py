@@ -1,58 +1,49 @@
 """Every content change bumps the content version, so caches keyed by it go stale everywhere."""
 
-import contextlib
-import threading
-
+from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-_state = threading.local()
+from rusfakta.pack.sections import is_loading
 
+# Every model whose rows the pages, the API, the search index or the booklet show.
 CONTENT_MODELS = (
-    "Edition",
-    "Source",
-    "Chapter",
-    "Passage",
-    "Figure",
-    "Statistic",
-    "Chart",
-    "ComparisonRow",
-    "GlossaryEntry",
-    "Notice",
-    "NormItem",
-    "MixingSubstance",
-    "MixingStatement",
-    "QuizQuestion",
-    "Service",
+    "content.Edition",
+    "content.Source",
+    "content.Chapter",
+    "content.Passage",
+    "content.Figure",
+    "statistics.Statistic",
+    "statistics.Chart",
+    "statistics.ComparisonRow",
+    "search.GlossaryEntry",
+    "search.Notice",
+    "tools.NormItem",
+    "tools.MixingSubstance",
+    "tools.MixingStatement",
+    "tools.QuizQuestion",
+    "helpservices.Service",
 )
 
 
-@contextlib.contextmanager
-def content_signals_muted():
-    """The loader bumps the version once itself instead of once per row."""
-    _state.muted = True
-    try:
-        yield
-    finally:
-        _state.muted = False
-
-
 def _content_changed(sender, **kwargs):
-    if getattr(_state, "muted", False) or sender.__name__ not in CONTENT_MODELS:
-        return
-    from rusfakta.content.models import ContentVersion
-
-    ContentVersion.bump()
+    if not is_loading():
+        apps.get_model("content", "ContentVersion").bump()
 
 
-def _sources_changed(sender, instance, action, **kwargs):
-    if getattr(_state, "muted", False) or type(instance).__name__ not in CONTENT_MODELS:
-        return
+def _relations_changed(sender, action, **kwargs):
     if action.startswith("post_"):
-        from rusfakta.content.models import ContentVersion
-
-        ContentVersion.bump()
+        _content_changed(sender)
 
 
-post_save.connect(_content_changed, dispatch_uid="content-version-save")
-post_delete.connect(_content_changed, dispatch_uid="content-version-delete")
-m2m_changed.connect(_sources_changed, dispatch_uid="content-version-m2m")
+def connect():
+    """Called once the apps are ready: each content model, and each of its many-to-many tables."""
+    for label in CONTENT_MODELS:
+        model = apps.get_model(label)
+        post_save.connect(_content_changed, sender=model, dispatch_uid=f"content-version-save:{label}")
+        post_delete.connect(_content_changed, sender=model, dispatch_uid=f"content-version-delete:{label}")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _relations_changed,
+                sender=field.remote_field.through,
+                dispatch_uid=f"content-version-m2m:{label}.{field.name}",
+            )

@@ -1,17 +1,15 @@
-"""services.yaml in the content pack: the record format, its checks, and the mapping to the Service model.
+"""The help services' section of the pack: services.yaml, its record format and its checks."""
 
-Kept here rather than in content/pack.py so the help services own their format; content/pack.py
-reads the file with this model (no import back, so no cycle).
-"""
+from typing import ClassVar, Literal
 
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from rusfakta.helpservices import contact, hours
-
-SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+from rusfakta.pack.pages import pack_problem
+from rusfakta.pack.problems import SLUG, Problem, unique_ids
+from rusfakta.pack.records import Record
+from rusfakta.pack.yamlfile import read_records
 
 
 def _checked(check, value, code):
@@ -22,8 +20,8 @@ def _checked(check, value, code):
     return value
 
 
-class ServiceData(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+class ServiceData(Record):
+    columns: ClassVar[dict] = {"chapters": "chapter_slugs", "passage": "passage_slug"}
 
     id: str = Field(pattern=SLUG)
     name: str = Field(min_length=1)
@@ -86,58 +84,32 @@ class ServiceData(BaseModel):
             raise PydanticCustomError("hours_complete", "hours_complete without hours")
         return self
 
+    @classmethod
+    def exported(cls, record):
+        # The model keeps hours_complete off when there are no hours; the pack leaves it out then.
+        if not record.get("hours"):
+            record.pop("hours_complete", None)
+        return record
 
-def check_services(services, chapter_ids, passage_ids):
-    """Cross-checks against the rest of the pack; yields (path, line, message)."""
-    for service, path, line in services:
+
+def read(pack):
+    pack.services = read_records(pack, pack.root / "services.yaml", ServiceData, "service", optional=True)
+
+
+def check(pack):
+    unique_ids([(s.id, p, n) for s, p, n in pack.services], "service", pack)
+    chapter_ids = {c.data.id for c in pack.chapters}
+    passage_ids = {p.slug for p in pack.passages if p.slug}
+    for service, path, line in pack.services:
         for chapter in service.chapters:
             if chapter not in chapter_ids:
-                yield path, line, f"service '{service.id}': unknown chapter id '{chapter}'"
+                pack.problems.append(
+                    Problem(path, line, f"service '{service.id}': unknown chapter id '{chapter}'")
+                )
         if service.passage and service.passage not in passage_ids:
-            yield path, line, f"service '{service.id}': unknown passage id '{service.passage}'"
-
-
-def model_fields(data):
-    """ServiceData → the Service model's fields (without slug and order)."""
-    return {
-        "name": data.name,
-        "kind": data.kind,
-        "about": data.about,
-        "channels": list(data.channels),
-        "phone": data.phone,
-        "url": data.url,
-        "anonymous": data.anonymous,
-        "free": data.free,
-        "confidentiality": data.confidentiality,
-        "hours": data.hours,
-        "hours_complete": bool(data.hours_complete),
-        "holiday_hours_known": data.holiday_hours_known,
-        "hours_note": data.hours_note,
-        "chapter_slugs": list(data.chapters),
-        "passage_slug": data.passage,
-        "pages": data.pages,
-    }
-
-
-def pack_record(service):
-    """A Service as a services.yaml entry (the inverse of model_fields); empty optional fields are left out."""
-    record = {
-        "id": service.slug,
-        "name": service.name,
-        "kind": service.kind,
-        "about": service.about,
-        "channels": service.channels,
-        "phone": service.phone,
-        "url": service.url,
-        "anonymous": service.anonymous,
-        "free": service.free,
-        "confidentiality": service.confidentiality,
-        "hours": service.hours,
-        "hours_complete": service.hours_complete if service.hours else None,
-        "holiday_hours_known": service.holiday_hours_known,
-        "hours_note": service.hours_note,
-        "chapters": service.chapter_slugs,
-        "passage": service.passage_slug,
-        "pages": service.pages,
-    }
-    return {k: v for k, v in record.items() if v not in (None, "", [])}
+            pack.problems.append(
+                Problem(path, line, f"service '{service.id}': unknown passage id '{service.passage}'")
+            )
+        found = pack_problem(service.pages, pack) if service.kind == "service" else None
+        if found:
+            pack.problems.append(Problem(path, line, f"service '{service.id}': {found}"))

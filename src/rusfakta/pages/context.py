@@ -1,7 +1,7 @@
 from django.db import DatabaseError
 from django.utils.translation import get_language
 
-from rusfakta.content.reading import current_edition
+from rusfakta.content.lookups import current_edition
 
 
 def site(request):

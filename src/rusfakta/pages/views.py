@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, render
 
 from rusfakta.api.errors import error_response, is_api
 from rusfakta.content.models import Chapter, ContentVersion, Figure, Source
-from rusfakta.content.reading import readable, statistics_by_slug
 from rusfakta.helpservices.services import services_for_chapter
 from rusfakta.serving.middleware import unavailable
 from rusfakta.statistics.formatting import format_statistic
+from rusfakta.statistics.in_text import readable, statistics_by_slug
 from rusfakta.statistics.models import Chart
 
 KEY_MESSAGE_STAT = "ssb-16-30-ikke-brukt-siste-ar-2024"

@@ -3,14 +3,13 @@
 import re
 
 from django.utils import translation
-from django.utils.html import escape
 
-from rusfakta.api.text import is_blank
-from rusfakta.content import markup
+from rusfakta.content.lookups import content_stamp
 from rusfakta.content.models import Passage
-from rusfakta.content.reading import content_stamp, passage_text, stat_html, statistics_by_slug
 from rusfakta.search.engine import MAX_LIMIT, MAX_QUERY_CHARS, Document, Engine, engine_for
 from rusfakta.search.models import GlossaryEntry, Notice
+from rusfakta.search.whitespace import is_blank
+from rusfakta.statistics.in_text import passage_html, passage_text, statistics_by_slug
 
 
 class BadQuestion(ValueError):
@@ -100,12 +99,11 @@ def ask_for_page(query, limit=8, lang="nb"):
     results = []
     for document, score in answer.hits:
         mark = _marker(search_engine.highlight_words(document.text, answer.stems))
-        html = markup.to_html(document.body, lambda slug: stat_html(stats[slug], lang), mark=mark)
+        html = passage_html(document.body, stats, lang, mark=mark)
         results.append({"document": document, "score": score, "html": html})
     return {
         "query": answer.query,
         "corrected": answer.corrected,
         "notice": answer.notice,
         "results": results,
-        "escaped_query": escape(answer.query),
     }

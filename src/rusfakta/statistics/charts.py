@@ -4,8 +4,9 @@ import altair as alt
 import vl_convert
 from django.core.cache import cache
 
-from rusfakta.content.reading import content_stamp, statistics_by_slug
+from rusfakta.content.lookups import content_stamp
 from rusfakta.statistics.formatting import format_statistic
+from rusfakta.statistics.in_text import statistics_by_slug
 
 INK, BAR, GRID = "#1b1b1f", "#0b5cad", "#c9ced6"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"

@@ -1,8 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
-from rusfakta.content import pages as booklet_pages
-from rusfakta.content.models import Source
+from rusfakta.pack import pages as booklet_pages
 
 
 class Statistic(models.Model):
@@ -32,7 +31,7 @@ class Statistic(models.Model):
     area = models.CharField(max_length=100)
     group = models.CharField(max_length=100, blank=True)
     measure = models.CharField(max_length=200)
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="statistics")
+    source = models.ForeignKey("content.Source", on_delete=models.PROTECT, related_name="statistics")
     note = models.TextField(blank=True)
     pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
     order = models.PositiveIntegerField(default=0)

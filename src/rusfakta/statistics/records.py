@@ -3,7 +3,7 @@
 import csv
 import io
 
-from rusfakta.content.reading import current_edition
+from rusfakta.content.lookups import current_edition
 from rusfakta.statistics.models import Statistic
 
 CSV_FIELDS = [

@@ -2,10 +2,10 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from rusfakta.content.models import Figure, Passage
-from rusfakta.content.reading import statistics_by_slug
 from rusfakta.statistics.charts import chart_rows, chart_svg, source_line
 from rusfakta.statistics.comparison import comparison_rows
 from rusfakta.statistics.formatting import format_statistic
+from rusfakta.statistics.in_text import statistics_by_slug
 from rusfakta.statistics.models import Chart, Statistic
 
 

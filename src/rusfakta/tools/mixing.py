@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from rusfakta.content import markup
-from rusfakta.content.reading import passage_html, passage_text, statistics_by_slug
+from rusfakta.statistics.in_text import passage_html, passage_text, statistics_by_slug
 from rusfakta.tools.forms import printable
 from rusfakta.tools.models import MixingSubstance
 from rusfakta.tools.pack import normalized

@@ -2,9 +2,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from rusfakta.content.models import Passage, Source
-from rusfakta.statistics.models import Statistic
-
 
 class NormItem(models.Model):
     """One «Hva tror du?» question: the reader guesses a figure record before seeing it."""
@@ -21,14 +18,14 @@ class NormItem(models.Model):
     order = models.PositiveIntegerField(default=0)
     kind = models.CharField(max_length=10, choices=Kind.choices)
     question = models.TextField()
-    statistic = models.ForeignKey(Statistic, on_delete=models.CASCADE, related_name="norm_items")
+    statistic = models.ForeignKey("statistics.Statistic", on_delete=models.CASCADE, related_name="norm_items")
     common_mistake = models.CharField(
         max_length=10,
         choices=Mistake.choices,
         help_text="Which way the «alle andre gjør det» belief pulls a guess.",
     )
     explanation = models.TextField(help_text="One or two sentences in our words; figures as {stat:id}.")
-    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="+")
+    passage = models.ForeignKey("content.Passage", on_delete=models.CASCADE, related_name="+")
     pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
 
     class Meta:
@@ -84,8 +81,8 @@ class MixingStatement(models.Model):
         MixingSubstance, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
-    passages = models.ManyToManyField(Passage, related_name="+")
-    sources = models.ManyToManyField(Source, related_name="+")
+    passages = models.ManyToManyField("content.Passage", related_name="+")
+    sources = models.ManyToManyField("content.Source", related_name="+")
 
     class Meta:
         ordering = ["substance__order", "order"]
@@ -110,10 +107,10 @@ class QuizQuestion(models.Model):
     options = models.JSONField(default=list, help_text='["first option", "second", …]; figures as {stat:id}')
     correct = models.PositiveSmallIntegerField(help_text="The right option, counting from 1.")
     explanation = models.TextField()
-    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="+")
-    sources = models.ManyToManyField(Source, related_name="+")
+    passage = models.ForeignKey("content.Passage", on_delete=models.CASCADE, related_name="+")
+    sources = models.ManyToManyField("content.Source", related_name="+")
     statistic = models.ForeignKey(
-        Statistic, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        "statistics.Statistic", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from rusfakta.content.reading import passage_html, statistics_by_slug
 from rusfakta.statistics.formatting import format_amount, format_statistic
+from rusfakta.statistics.in_text import passage_html, statistics_by_slug
 from rusfakta.tools.forms import printable
 from rusfakta.tools.models import NormItem
 from rusfakta.tools.pack import GUESS_SCALE

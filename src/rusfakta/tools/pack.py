@@ -1,19 +1,22 @@
-"""The tools' files in the content pack (normcheck.yaml, mixing.yaml, quiz.yaml): read and check them.
+"""The tools' section of the pack (normcheck.yaml, mixing.yaml, quiz.yaml): read and check them.
 
-Called by content.pack.read_pack after the rest of the pack is read, because every entry points at
-passages, sources and figure records. Problems go to pack.problems as file:line: message.
+Every entry points at passages, sources and figure records, so the tools come last in the kit's
+SECTIONS. Problems go to pack.problems as file:line: message.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import ClassVar, Literal
 
 import yaml
-from pydantic import Field, ValidationError
+from pydantic import Field
 
-from rusfakta.content import markup
-from rusfakta.content.pack import SLUG, WRITTEN_PERCENT, Problem, Strict, _relative, page_problem
+from rusfakta.pack import refs
+from rusfakta.pack.pages import pack_problem
+from rusfakta.pack.problems import SLUG, Problem, relative
+from rusfakta.pack.records import Record
+from rusfakta.pack.yamlfile import read_yaml, validated
 
 GUESS_SCALE = {"percent": 100, "per-100": 100, "per-10": 10}
 MIXING_LEVELS = ("okt-risiko", "okt-risiko-for-dod", "ukjent-innhold")
@@ -48,7 +51,9 @@ AMOUNT = re.compile(
 TEXT_KEYS = {"name", "aliases", "text", "question", "options", "explanation"}
 
 
-class NormItemData(Strict):
+class NormItemData(Record):
+    columns: ClassVar[dict] = {"stat": "statistic"}
+
     id: str = Field(pattern=SLUG)
     kind: Literal["use", "attitude"]
     question: str = Field(min_length=1)
@@ -59,7 +64,7 @@ class NormItemData(Strict):
     pages: str = ""
 
 
-class MixingStatementData(Strict):
+class MixingStatementData(Record):
     text: str = Field(min_length=1)
     kind: Literal[STATEMENT_KINDS] = "mixing"
     level: Literal[MIXING_LEVELS] | None = Field(None, description="the level this booklet statement gives")
@@ -69,7 +74,7 @@ class MixingStatementData(Strict):
     pages: str = ""
 
 
-class MixingSubstanceData(Strict):
+class MixingSubstanceData(Record):
     id: str = Field(pattern=SLUG)
     name: str = Field(min_length=1)
     aliases: list[str] = []
@@ -77,7 +82,9 @@ class MixingSubstanceData(Strict):
     statements: list[MixingStatementData] = Field(min_length=1)
 
 
-class QuizQuestionData(Strict):
+class QuizQuestionData(Record):
+    columns: ClassVar[dict] = {"stat": "statistic"}
+
     id: str = Field(pattern=SLUG)
     topic: Literal[QUIZ_TOPICS]
     question: str = Field(min_length=1)
@@ -94,23 +101,14 @@ class QuizQuestionData(Strict):
 class Entry:
     data: object
     path: str
-    lines: dict  # YAML path (keys and list indexes) -> (first line, last line)
-    file_lines: list = field(default_factory=list, repr=False)
+    lines: object  # rusfakta.pack.yamlfile.Lines of the entry
 
     @property
     def line(self):
-        return self.lines[()][0]
+        return self.lines.line
 
     def line_of(self, *where, text=""):
-        """The line of a value; with text, the line inside a multi-line value where that text stands."""
-        where = tuple(where)
-        while where not in self.lines:
-            where = where[:-1]
-        first, last = self.lines[where]
-        for number in range(first, last + 1):
-            if text and text in self.file_lines[number - 1]:
-                return number
-        return first
+        return self.lines.line_of(*where, text=text)
 
 
 @dataclass
@@ -124,18 +122,6 @@ def normalized(text):
     """How a typed substance name is compared with the names and aliases: case, accents and spacing ignored."""
     text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(re.sub(r"[^\w\s-]", " ", text).split())
-
-
-def _node_lines(node, where=()):
-    lines = {where: (node.start_mark.line + 1, node.end_mark.line + 1)}
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            lines.update(_node_lines(value, (*where, key.value)))
-            lines[(*where, key.value)] = (key.start_mark.line + 1, value.end_mark.line + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines.update(_node_lines(item, (*where, index)))
-    return lines
 
 
 def _text_scalars(node, key=None):
@@ -162,45 +148,27 @@ class _File:
     def __init__(self, pack, name):
         self.pack = pack
         self.path = pack.root / name
-        self.rel = _relative(self.path, pack.root)
+        self.rel = relative(self.path, pack.root)
 
     def problem(self, line, message):
         self.pack.problems.append(Problem(self.rel, line, message))
 
-    def read(self, model, label):
-        """Entries that validate, and the composed YAML (for wording checks), or ([], None)."""
+    def read(self, model, label, doses=False):
+        """The entries that validate; their wording is checked on the way (no amounts when doses)."""
         if not self.path.exists():
-            return [], None
-        try:
-            text = self.path.read_text(encoding="utf-8")
-            node = yaml.compose(text)
-            data = yaml.safe_load(text)
-        except (OSError, UnicodeDecodeError) as exc:
-            self.problem(1, f"cannot read {label}s: {exc}")
-            return [], None
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            self.problem(mark.line + 1 if mark else 1, f"invalid YAML: {getattr(exc, 'problem', exc)}")
-            return [], None
-        if data is None:
-            return [], None
-        if not isinstance(data, list):
-            self.problem(1, f"the {label}s must be a list")
-            return [], None
-        entries, file_lines = [], text.splitlines()
-        for item_node, item in zip(node.value, data, strict=True):
-            entry = Entry(None, self.rel, _node_lines(item_node), file_lines)
-            try:
-                entry.data = model.model_validate(item)
-            except ValidationError as exc:
-                for error in exc.errors():
-                    loc = error["loc"] if isinstance(item, dict) else ()
-                    name = ".".join(str(part) for part in loc)
-                    self.problem(entry.line_of(*loc), f"{name + ': ' if name else ''}{error['msg']}")
-                continue
-            entries.append(entry)
+            return []
+        found = read_yaml(self.path, self.pack.root, self.pack.problems, f"{label}s")
+        if found is None:
+            return []
+        entries = []
+        for item_node, item in zip(found.node.value, found.data, strict=True):
+            lines = found.lines(item_node)
+            data = validated(model, item, lines, found.rel, self.pack.problems)
+            if data:
+                entries.append(Entry(data, found.rel, lines))
         self._check_unique(entries, label)
-        return entries, (node, file_lines)
+        self.check_wording((found.node, found.file_lines), doses)
+        return entries
 
     def _check_unique(self, entries, label):
         seen = {}
@@ -212,9 +180,7 @@ class _File:
                 )
             seen.setdefault(entry.data.id, entry.line)
 
-    def check_wording(self, composed, doses=False):
-        if composed is None:
-            return
+    def check_wording(self, composed, doses):
         node, file_lines = composed
         for scalar in _text_scalars(node):
             found = _forbidden(str(scalar.value), doses)
@@ -229,7 +195,7 @@ def _forbidden(text, doses):
     unsafe = UNSAFE_WORDING.search(text)
     if unsafe:
         return unsafe.group(0), f"'{unsafe.group(0)}': never call a mixture safe or low risk"
-    amount = AMOUNT.search(markup.STAT_REF.sub("", text)) if doses else None
+    amount = AMOUNT.search(refs.STAT_REF.sub("", text)) if doses else None
     if amount:
         return amount.group(0), f"'{amount.group(0)}': no amounts or doses here (figures only as {{stat:id}})"
     return None
@@ -248,22 +214,16 @@ class _Ids:
 
 
 def _check_refs(file, entry, text, ids, *where):
-    for ref in markup.ANY_REF.findall(text):
-        slug = ref[len("{stat:") : -1] if ref.startswith("{stat:") else None
-        if slug is None:
-            file.problem(
-                entry.line_of(*where, text=ref), f"unknown reference {ref} (only {{stat:id}} is allowed)"
-            )
-        elif slug not in ids.units:
-            file.problem(entry.line_of(*where, text=ref), f"unknown statistic id '{slug}'")
+    for ref, message in refs.reference_problems(text, ids.units):
+        file.problem(entry.line_of(*where, text=ref), message)
 
 
 def _check_written_percent(file, entry, text, *where):
-    written = WRITTEN_PERCENT.findall(markup.STAT_REF.sub("", text))
+    written = refs.written_percent(text)
     if written:
         file.problem(
-            entry.line_of(*where, text=written[0]),
-            f"percentage written in the text ({written[0]!r}): use {{stat:id}}",
+            entry.line_of(*where, text=written),
+            f"percentage written in the text ({written!r}): use {{stat:id}}",
         )
 
 
@@ -279,16 +239,14 @@ def _check_sources(file, entry, sources, ids, *where):
 
 
 def _check_pages(file, entry, value, pack, *where):
-    found = page_problem(value, pack)
+    found = pack_problem(value, pack)
     if found:
         file.problem(entry.line_of(*where) if value else entry.line_of(*where[:-1]), found)
 
 
-def _read_normcheck(pack, ids):
+def _check_normcheck(pack, ids):
     file = _File(pack, "normcheck.yaml")
-    entries, composed = file.read(NormItemData, "norm check item")
-    file.check_wording(composed)
-    for entry in entries:
+    for entry in pack.tools.normcheck:
         item = entry.data
         unit = ids.units.get(item.stat)
         if unit is None:
@@ -303,13 +261,11 @@ def _read_normcheck(pack, ids):
         for name in ("question", "explanation"):
             _check_refs(file, entry, getattr(item, name), ids, name)
             _check_written_percent(file, entry, getattr(item, name), name)
-    return entries
 
 
-def _read_mixing(pack, ids):
+def _check_mixing(pack, ids):
     file = _File(pack, "mixing.yaml")
-    entries, composed = file.read(MixingSubstanceData, "mixing substance")
-    file.check_wording(composed, doses=True)
+    entries = pack.tools.mixing
     names = {}
     for entry in entries:
         substance = entry.data
@@ -327,7 +283,6 @@ def _read_mixing(pack, ids):
             _check_sources(file, entry, statement.sources, ids, *where, "sources")
             _check_pages(file, entry, statement.pages, pack, *where, "pages")
     _check_levels(file, entries)
-    return entries
 
 
 def _check_levels(file, entries):
@@ -372,11 +327,9 @@ def _check_levels(file, entries):
             )
 
 
-def _read_quiz(pack, ids):
+def _check_quiz(pack, ids):
     file = _File(pack, "quiz.yaml")
-    entries, composed = file.read(QuizQuestionData, "quiz question")
-    file.check_wording(composed)
-    for entry in entries:
+    for entry in pack.tools.quiz:
         question = entry.data
         _check_passage(file, entry, question.passage, ids, "passage")
         _check_sources(file, entry, question.sources, ids, "sources")
@@ -392,18 +345,15 @@ def _read_quiz(pack, ids):
             _check_refs(file, entry, getattr(question, name), ids, name)
             _check_written_percent(file, entry, getattr(question, name), name)
         _check_options(file, entry, question, ids)
-    return entries
 
 
 def _check_options(file, entry, question, ids):
-    units = [
-        [ids.units[s] for s in markup.stat_refs(option) if s in ids.units] for option in question.options
-    ]
+    units = [[ids.units[s] for s in refs.stat_refs(option) if s in ids.units] for option in question.options]
     correct = units[question.correct - 1] if question.correct <= len(units) else []
     expected = (correct or [u for option in units for u in option] or [None])[0]
     for index, option in enumerate(question.options):
         _check_refs(file, entry, option, ids, "options", index)
-        if re.search(r"\d", markup.STAT_REF.sub("", option)):
+        if re.search(r"\d", refs.STAT_REF.sub("", option)):
             file.problem(
                 entry.line_of("options", index), "a number in an option must be a {stat:id} reference"
             )
@@ -414,14 +364,26 @@ def _check_options(file, entry, question, ids):
     if question.stat not in ids.units:
         file.problem(entry.line_of("stat"), f"unknown statistic id '{question.stat}'")
     elif question.correct <= len(question.options):
-        if question.stat not in markup.stat_refs(question.options[question.correct - 1]):
+        if question.stat not in refs.stat_refs(question.options[question.correct - 1]):
             file.problem(entry.line_of("stat"), f"the correct option must show {{stat:{question.stat}}}")
 
 
-def read_tools(pack):
-    ids = _Ids(pack)
+def read(pack):
     pack.tools = Tools(
-        normcheck=_read_normcheck(pack, ids),
-        mixing=_read_mixing(pack, ids),
-        quiz=_read_quiz(pack, ids),
+        normcheck=_File(pack, "normcheck.yaml").read(NormItemData, "norm check item"),
+        mixing=_File(pack, "mixing.yaml").read(MixingSubstanceData, "mixing substance", doses=True),
+        quiz=_File(pack, "quiz.yaml").read(QuizQuestionData, "quiz question"),
     )
+
+
+def check(pack):
+    ids = _Ids(pack)
+    _check_normcheck(pack, ids)
+    _check_mixing(pack, ids)
+    _check_quiz(pack, ids)
+
+
+def read_tools(pack):
+    """The tools' files alone, read and checked against the rest of an already read pack."""
+    read(pack)
+    check(pack)

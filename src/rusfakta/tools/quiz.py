@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from rusfakta.content import markup
-from rusfakta.content.reading import passage_html, statistics_by_slug
 from rusfakta.statistics.formatting import format_statistic
+from rusfakta.statistics.in_text import passage_html, statistics_by_slug
 from rusfakta.tools.models import QuizQuestion
 
 LETTERS = "ABCDE"

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from rusfakta.content.loader import PackInvalid, load_pack
 from rusfakta.content.models import Chapter
+from rusfakta.pack.sections import PackInvalid, load_pack
 from rusfakta.pages.staticfiles import collect_static_if_changed
 
 

@@ -1,3 +1,5 @@
+"""Blank questions, judged the way the OpenAPI schema's pattern judges them."""
+
 import re
 
 # Whitespace as JSON Schema (ECMAScript) sees it, so that our "not only spaces" agrees with the

@@ -67,3 +67,11 @@ def label(text):
     if pages.first is None:
         return _("Heftet s. %(page)s eller før") % {"page": pages.last}
     return _("Heftet s. %(first)s–%(last)s") % {"first": pages.first, "last": pages.last}
+
+
+def pack_problem(value, pack):
+    """None, or why `value` is not a booklet page range for this pack ("" means none was given)."""
+    if not value:
+        return "no pages: name the booklet page(s) it rests on (docs/decisions/0010)"
+    last = pack.edition.last_numbered_page if getattr(pack, "edition", None) else None
+    return problem(value, last) if last else None

@@ -1,23 +1,18 @@
-"""Lookups the pages share: the content version, figure records, passages rendered for reading."""
-
-from dataclasses import dataclass
+"""Figures rendered inside text: each {stat:id} in a passage or a tool's text becomes its record's figure."""
 
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils.html import escape
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from rusfakta.content import markup
-from rusfakta.content.models import ContentVersion, Edition
+from rusfakta.content.lookups import content_stamp
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.models import Statistic
 
 
-def content_stamp():
-    return ContentVersion.latest()[0]
-
-
 def statistics_by_slug(stamp=None):
+    """Every record with its source, cached per content version."""
     stamp = stamp or content_stamp()
     key = f"statistics:{stamp}"
     found = cache.get(key)
@@ -27,22 +22,20 @@ def statistics_by_slug(stamp=None):
     return found
 
 
-def current_edition():
-    return Edition.objects.first()
-
-
 def _lang(lang):
     return (lang or get_language() or "nb")[:2]
 
 
 def stat_html(stat, lang):
+    """The figure as a link to its record."""
     url = reverse("statistics:detail", args=[stat.slug])
-    return f'<a class="stat" href="{url}">{escape(format_statistic(stat, lang))}</a>'
+    return format_html('<a class="stat" href="{}">{}</a>', url, format_statistic(stat, lang))
 
 
-def passage_html(body, stats, lang=None):
+def passage_html(body, stats, lang=None, mark=None):
     lang = _lang(lang)
-    return markup.to_html(body, lambda slug: stat_html(stats[slug], lang))
+    render = lambda slug: stat_html(stats[slug], lang)  # noqa: E731
+    return markup.to_html(body, render, mark=mark) if mark else markup.to_html(body, render)
 
 
 def passage_text(body, stats, lang=None):
@@ -50,15 +43,9 @@ def passage_text(body, stats, lang=None):
     return markup.to_text(body, lambda slug: format_statistic(stats[slug], lang))
 
 
-@dataclass
-class ReadablePassage:
-    passage: object
-    html: str
-
-    def __getattr__(self, name):
-        return getattr(self.passage, name)
-
-
 def readable(passages, lang=None):
-    stats = statistics_by_slug()
-    return [ReadablePassage(p, passage_html(p.body, stats, lang)) for p in passages]
+    """The passages, each with .html: its text with the figures in place."""
+    stats, passages = statistics_by_slug(), list(passages)
+    for passage in passages:
+        passage.html = passage_html(passage.body, stats, lang)
+    return passages

@@ -4,9 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from rusfakta.content.export import export_pack
-from rusfakta.content.loader import PackInvalid, load_pack
-from rusfakta.content.pack import read_pack
+from rusfakta.pack.sections import PackInvalid, export_pack, load_pack, read_pack
 
 
 class Command(BaseCommand):

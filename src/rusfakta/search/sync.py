@@ -1,0 +1,17 @@
+"""The search's rows: the glossary and the notices."""
+
+from rusfakta.pack.dump import dump_yaml
+from rusfakta.pack.records import sync
+from rusfakta.search.models import GlossaryEntry, Notice
+from rusfakta.search.pack import GlossaryData, NoticeData
+
+
+def load(pack):
+    sync(GlossaryEntry, [entry for entry, _, _ in pack.glossary])
+    sync(Notice, list(pack.notices.values()), key="kind")
+
+
+def export(root):
+    dump_yaml(root / "glossary.yaml", [GlossaryData.from_row(g) for g in GlossaryEntry.objects.all()])
+    notices = (NoticeData.from_row(n) for n in Notice.objects.all())
+    dump_yaml(root / "notices.yaml", {notice.pop("kind"): notice for notice in notices})
