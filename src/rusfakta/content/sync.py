@@ -5,7 +5,7 @@ import yaml
 from rusfakta.content.models import Chapter, Edition, Figure, Passage, Source
 from rusfakta.content.pack import ChapterData, EditionData, FigureData, SourceData
 from rusfakta.pack.dump import dump_yaml
-from rusfakta.pack.records import sync
+from rusfakta.pack.records import set_in_order, slugs_in_order, sync
 
 
 def _load_passages(pack, chapters):
@@ -26,7 +26,7 @@ def _load_passages(pack, chapters):
                     "pages": passage.pages,
                 },
             )
-            row.sources.set([sources[slug] for slug in passage.sources])
+            set_in_order(row.sources, [sources[slug] for slug in passage.sources])
             kept.append(row.pk)
     Passage.objects.exclude(pk__in=kept).delete()
 
@@ -42,12 +42,12 @@ def load(pack):
 def _chapter_text(chapter):
     front = yaml.safe_dump(ChapterData.from_row(chapter), allow_unicode=True, sort_keys=False, width=100)
     lines, section = ["---", front.rstrip(), "---", ""], ""
-    for passage in chapter.passages.prefetch_related("sources"):
+    for passage in chapter.passages.all():
         if passage.section != section:
             section = passage.section
             lines += [f"# {section}", ""]
         lines.append(f"## {passage.heading} {{#{passage.slug}}}")
-        lines.append("sources: " + ", ".join(s.slug for s in passage.sources.all()))
+        lines.append("sources: " + ", ".join(slugs_in_order(passage.sources)))
         if passage.pages:
             lines.append(f"pages: {passage.pages}")
         if passage.questions.strip():

@@ -52,7 +52,7 @@ class Record(Strict):
                 child = typing.get_args(info.annotation)[0]
                 value = [child.from_row(row) for row in value.all()]
             elif field.many_to_many:
-                value = [row.slug for row in value.all()]
+                value = slugs_in_order(value)
             elif field.is_relation:
                 value = value.slug if value is not None else None
             elif isinstance(value, Decimal):
@@ -102,7 +102,7 @@ def sync(model, records, key="slug"):
             fields["order"] = index
         row, _ = model.objects.update_or_create(**{key: value}, defaults=fields)
         for name, related_rows in many.items():
-            getattr(row, name).set(related_rows)
+            set_in_order(getattr(row, name), related_rows)
         pending += [(row, field, child_records) for field, child_records in children.values()]
         rows[getattr(value, "slug", value)] = row
     model.objects.exclude(pk__in=[row.pk for row in rows.values()]).delete()
@@ -124,4 +124,22 @@ def _sync_children(parent, field, records):
             fields["order"] = index
         row = model.objects.create(**fields)
         for name, related_rows in many.items():
-            getattr(row, name).set(related_rows)
+            set_in_order(getattr(row, name), related_rows)
+
+
+def set_in_order(manager, rows):
+    """Sets a many-to-many list and keeps its order: the link rows are written in the pack's order,
+    so their ids give it back (`slugs_in_order`). Django's own set() and add() forget the order."""
+    through, source, target = manager.through, manager.source_field_name, manager.target_field_name
+    links = through.objects.filter(**{source: manager.instance})
+    if list(links.order_by("pk").values_list(f"{target}_id", flat=True)) == [row.pk for row in rows]:
+        return
+    links.delete()
+    through.objects.bulk_create([through(**{source: manager.instance, target: row}) for row in rows])
+
+
+def slugs_in_order(manager):
+    """The slugs of a many-to-many list in the order it was set (rows an editor added come last)."""
+    through, source, target = manager.through, manager.source_field_name, manager.target_field_name
+    links = through.objects.filter(**{source: manager.instance}).order_by("pk")
+    return list(links.values_list(f"{target}__slug", flat=True))

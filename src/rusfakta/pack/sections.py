@@ -82,24 +82,89 @@ def is_loading():
     return getattr(_state, "loading", False)
 
 
-def load_pack(root, force=False):
-    """Returns True when the database changed. Raises PackInvalid and changes nothing on problems."""
+class EditsWouldBeLost(Exception):
+    """The database was changed since the last load or export; loading would overwrite that."""
+
+    def __init__(self, changes):
+        super().__init__(f"{len(changes)} change(s) made since the last load or export would be lost")
+        self.changes = changes
+
+
+def unsaved_changes():
+    """What was changed in the database since the last load or export, as a list of Change.
+
+    A database loaded before this was recorded, and edited since (its version no longer names a
+    pack), counts as changed in a way we can't list."""
+    from rusfakta.pack.models import LoadedState
+    from rusfakta.pack.state import Change, changes, database_state
+
+    edition = apps.get_model("content.Edition")
+    if not edition.objects.exists():
+        return []  # an empty database: nothing to lose
+    last = LoadedState.last()
+    if last is None:
+        if apps.get_model(VERSION_MODEL).current().pack_digest:
+            return []
+        return [Change("database", "", "unknown", "edited since a load that kept no record")]
+    return changes(last.state, database_state())
+
+
+def _remember(how):
+    from rusfakta.pack.models import LoadedState
+    from rusfakta.pack.state import database_state
+
+    LoadedState.remember(database_state(), how)
+
+
+def backup_folder():
+    from django.conf import settings
+    from django.utils import timezone
+
+    stamp = timezone.now().strftime("%Y%m%dT%H%M%S%fZ")
+    return Path(settings.DATA_DIR) / "backups" / f"pack-{stamp}"
+
+
+def load_pack(root, force=False, on_backup=None):
+    """Returns True when the database changed. Raises PackInvalid and changes nothing on problems.
+
+    Raises EditsWouldBeLost and changes nothing when the database was edited since the last load
+    or export. With force, it first exports the database as it is into DATA_DIR/backups/ (and
+    calls on_backup(folder)), then loads."""
     pack = read_pack(root)
     if pack.problems:
         raise PackInvalid(pack.problems)
     version = apps.get_model(VERSION_MODEL)
+    edits = unsaved_changes()
+    if edits and not force:
+        raise EditsWouldBeLost(edits)
     if not force and version.current().pack_digest == pack.digest:
         return False
+    if force and apps.get_model("content.Edition").objects.exists():
+        folder = backup_folder()
+        export_pack(folder, remember=False)
+        folder.chmod(0o700)
+        if on_backup:
+            on_backup(folder)
     with transaction.atomic(), loading():
         for section in _sections("sync"):
             section.load(pack)
         version.bump(pack_digest=pack.digest)
+        _remember(f"load of pack {pack.digest[:12]}")
     return True
 
 
-def export_pack(root):
-    """Write the database (with any edits made in the admin) back out as a pack."""
+def export_pack(root, remember=True):
+    """Write the database (with any edits made in the admin) back out as a pack.
+
+    The export becomes what later loads compare with, and its digest the version's: loading the
+    exported pack again changes nothing."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
     for section in _sections("sync"):
         section.export(root)
+    if remember:
+        with transaction.atomic():
+            _remember(f"export to {root}")
+            version = apps.get_model(VERSION_MODEL).current()
+            version.pack_digest = _digest(root)
+            version.save(update_fields=["pack_digest"])

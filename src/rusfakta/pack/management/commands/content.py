@@ -4,7 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from rusfakta.pack.sections import PackInvalid, export_pack, load_pack, read_pack
+from rusfakta.pack.sections import EditsWouldBeLost, PackInvalid, export_pack, load_pack, read_pack
 
 
 class Command(BaseCommand):
@@ -16,7 +16,12 @@ class Command(BaseCommand):
         check.add_argument("path", nargs="?", default=None)
         load = sub.add_parser("load", help="load the pack into the database (all or nothing)")
         load.add_argument("path", nargs="?", default=None)
-        load.add_argument("--force", action="store_true", help="load even if the pack is unchanged")
+        load.add_argument(
+            "--force",
+            action="store_true",
+            help="load even over changes made in the admin (after writing a backup of them), "
+            "or when the pack is unchanged",
+        )
         export = sub.add_parser("export", help="write the database out as a content pack")
         export.add_argument("path")
 
@@ -42,10 +47,22 @@ class Command(BaseCommand):
         )
 
     def _load(self, pack_dir, force):
+        def backed_up(folder):
+            self.stdout.write(f"backup of the database as it was: {folder}")
+
         try:
-            changed = load_pack(pack_dir, force=force)
+            changed = load_pack(pack_dir, force=force, on_backup=backed_up)
         except PackInvalid as exc:
             for problem in exc.problems:
                 self.stderr.write(str(problem))
             raise CommandError(f"{exc}; the database was not changed") from exc
+        except EditsWouldBeLost as exc:
+            self.stderr.write("Changed since the last load or export (record field: old → new):")
+            for change in exc.changes:
+                self.stderr.write(f"  {change}")
+            self.stderr.write(
+                "Nothing was loaded. Keep the changes with `rusfakta content export PATH` and merge them into "
+                "the pack, or overwrite them with --force (a backup is written first)."
+            )
+            sys.exit(1)
         self.stdout.write("loaded" if changed else "unchanged: the database already has this pack")
