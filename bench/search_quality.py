@@ -72,6 +72,51 @@ def baseline_ranker():
     return rank
 
 
+def tune_covered(ask, tune):
+    """`covered` on what it may be tuned on: the tune part, and the developer's not-covered set."""
+    nc = yaml.safe_load((ROOT / "bench" / "search_not_covered_tune.yaml").read_text(encoding="utf-8"))
+    right_answerable = sum(ask(q["q"], 3)["covered"] for q in tune) / len(tune)
+    right_not_covered = sum(not ask(q["q"], 3)["covered"] for q in nc) / len(nc)
+    print(
+        f"covered (tune sets): right on answerable {right_answerable:6.1%} ({len(tune)}), "
+        f"on not covered {right_not_covered:6.1%} ({len(nc)})"
+    )
+
+
+def report_blind(ask, baseline):
+    """The blind sets of bench/blind/: reported only, never tuned on, misses never printed."""
+    folder = ROOT / "bench" / "blind"
+    if not folder.exists():
+        return
+    answerable = yaml.safe_load((folder / "blind_answerable.yaml").read_text(encoding="utf-8"))
+    editions = yaml.safe_load((folder / "blind_editions.yaml").read_text(encoding="utf-8"))
+    not_covered = yaml.safe_load((folder / "blind_not_covered.yaml").read_text(encoding="utf-8"))
+
+    def ours(question):
+        return [r["id"] for r in ask(question, 3)["results"]]
+
+    def line(name, subset):
+        o1, o3 = accuracy(subset, ours)
+        b1, b3 = accuracy(subset, baseline)
+        covered = sum(ask(q["q"], 3)["covered"] for q in subset) / len(subset)
+        print(
+            f"  {name:12s} {len(subset):4d}  ours {o1:6.1%} / {o3:6.1%}   BM25 {b1:6.1%} / {b3:6.1%}"
+            f"   covered {covered:6.1%}"
+        )
+
+    print("blind sets (report only): top-1 / top-3, and covered: true")
+    line("all", answerable)
+    for category in sorted({q["category"] for q in answerable}):
+        line(category, [q for q in answerable if q["category"] == category])
+    for lang in ("nn", "en"):
+        line(f"edition {lang}", [q for q in editions if q["lang"] == lang])
+    right = [not ask(q["q"], 3)["covered"] for q in not_covered]
+    print(f"  not covered  {len(not_covered):4d}  covered: false {sum(right) / len(right):6.1%}")
+    for category in sorted({q["category"] for q in not_covered}):
+        subset = [not ask(q["q"], 3)["covered"] for q in not_covered if q["category"] == category]
+        print(f"    {category:14s} {len(subset):3d}  covered: false {sum(subset) / len(subset):6.1%}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument(
@@ -110,6 +155,8 @@ def main():
         print(
             f"{name:8s} ours: top-1 {o1:6.1%}  top-3 {o3:6.1%}   plain BM25: top-1 {b1:6.1%}  top-3 {b3:6.1%}"
         )
+    report_blind(ask, baseline)
+    tune_covered(ask, parts["tune"])
     timings = []
     for _ in range(3):
         for q in questions:

@@ -42,13 +42,18 @@ class SearchResult(Schema):
 
 
 class NoticeOut(Schema):
-    kind: str
+    kind: str = Field(description="emergency, out_of_scope or not_covered")
     text: str
 
 
 class SearchOut(Schema):
     query: str
     corrected: str | None
+    covered: bool = Field(
+        description="whether the booklet answers the question at all; when false, the results are only "
+        "the nearest passages, and notice says so (kind not_covered) unless an emergency or "
+        "out_of_scope notice applies"
+    )
     results: list[SearchResult]
     notice: NoticeOut | None
 

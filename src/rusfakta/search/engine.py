@@ -30,6 +30,9 @@ FOREIGN_STOPWORDS = frozenset(
 )
 # When a notice fires, the answers also lean towards what the booklet says about that danger.
 NOTICE_TERMS = {"emergency": "overdose pustestans hjertestans hjelp", "out_of_scope": "risiko skader hjelp"}
+# "Does the booklet answer this at all?" (decision 0015). Below this reranked top score the best
+# passage is a guess; set on the tune sets so that at most 2 % of answerable questions fall under it.
+COVERED_SCORE = 0.9
 MAX_QUERY_CHARS = 300
 MAX_LIMIT = 20
 
@@ -54,6 +57,26 @@ class Answer:
     notice: dict | None
     hits: list = field(default_factory=list)  # (Document, score)
     stems: frozenset = frozenset()
+    covered: bool = False  # whether the booklet answers the question at all
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the booklet does not cover: topics, and other drugs unless cocaine is named too."""
+
+    phrases: tuple = ()
+    substances: tuple = ()
+    unless: tuple = ()
+    text: str = ""
+
+    def excludes(self, padded):
+        if any(f" {phrase} " in padded for phrase in self.phrases):
+            return True
+        if not any(f" {name} " in padded for name in self.substances):
+            return False
+        tokens = padded.split()
+        about_cocaine = any(t == u or (len(u) >= 4 and t.startswith(u)) for t in tokens for u in self.unless)
+        return not about_cocaine
 
 
 def _longest_first(entries):
@@ -61,7 +84,8 @@ def _longest_first(entries):
 
 
 class Engine:
-    def __init__(self, documents, glossary, notices):
+    def __init__(self, documents, glossary, notices, scope=None):
+        self.scope = scope or Scope()
         self.documents = {d.slug: d for d in documents}
         self.glossary = _longest_first([(term, means) for terms, means in glossary for term in terms])
         self.notices = notices  # [(kind, phrases, text)], emergency first
@@ -199,14 +223,15 @@ class Engine:
         query = " ".join(query.split())[:MAX_QUERY_CHARS]
         corrected, notice, weighted, phrase = self._terms(query)
         answer = Answer(query=query, corrected=corrected, notice=notice, stems=frozenset(weighted))
+        asked = f" {' '.join(self._drop_foreign(corrected or ' '.join(to_bokmal(words(query)))).split())} "
         if not weighted:
-            return answer
+            return self._uncovered(answer)
         hits = self.searcher.search(self._query(weighted), max(limit, CANDIDATES)).hits
         if not hits and notice:
             fallback = {s: EXPANSION_WEIGHT for s in self.analyzer.analyze(NOTICE_TERMS[notice["kind"]])}
             hits = self.searcher.search(self._query(fallback), limit).hits
         if not hits:
-            return answer
+            return self._uncovered(answer)
         best = hits[0][0]
         total = sum(weighted.values())
         ranked = sorted(
@@ -217,6 +242,14 @@ class Engine:
             key=lambda item: -item[1],
         )
         answer.hits = [(self.documents[slug], round(score, 3)) for slug, score in ranked[:limit]]
+        answer.covered = ranked[0][1] >= COVERED_SCORE and not self.scope.excludes(asked)
+        return answer if answer.covered else self._uncovered(answer)
+
+    def _uncovered(self, answer):
+        """covered: false; says so plainly, unless an emergency or out-of-scope notice already speaks."""
+        answer.covered = False
+        if answer.notice is None and self.scope.text:
+            answer.notice = {"kind": "not_covered", "text": self.scope.text}
         return answer
 
     def _alias_similarity(self, slug, phrase):

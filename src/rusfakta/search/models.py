@@ -23,9 +23,21 @@ class Notice(models.Model):
     class Kind(models.TextChoices):
         EMERGENCY = "emergency", "Akutt"
         OUT_OF_SCOPE = "out_of_scope", "Utenfor det vi svarer på"
+        NOT_COVERED = "not_covered", "Står ikke i heftet"
 
     kind = models.CharField(max_length=20, choices=Kind.choices, unique=True)
     phrases = models.JSONField(default=list, help_text="Uttrykk som utløser meldingen, små bokstaver.")
+    substances = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Bare «Står ikke i heftet»: andre stoffer. Et spørsmål om dem uten ett av «unntatt»-ordene "
+        "besvares ikke av heftet.",
+    )
+    unless = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Bare «Står ikke i heftet»: ord som gjør spørsmålet til et om kokain.",
+    )
     text = models.TextField()
 
     def __str__(self):

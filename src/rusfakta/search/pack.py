@@ -8,7 +8,7 @@ from rusfakta.pack.problems import SLUG, Problem, unique_ids
 from rusfakta.pack.records import Record
 from rusfakta.pack.yamlfile import read_records, read_yaml, validated
 
-NOTICE_KINDS = ("emergency", "out_of_scope")
+NOTICE_KINDS = ("emergency", "out_of_scope", "not_covered")
 
 
 def _lowercase(words):
@@ -30,9 +30,12 @@ class GlossaryData(Record):
 class NoticeData(Record):
     kind: Literal[NOTICE_KINDS]
     phrases: list[str] = Field(min_length=1)
+    # not_covered only: other substances, not covered unless the question also names one of `unless`
+    substances: list[str] = []
+    unless: list[str] = []
     text: str = Field(min_length=1)
 
-    @field_validator("phrases")
+    @field_validator("phrases", "substances", "unless")
     @classmethod
     def lowercase_phrases(cls, phrases):
         return _lowercase(phrases)

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from rusfakta.content.lookups import content_stamp
 from rusfakta.content.models import Passage
-from rusfakta.search.engine import MAX_LIMIT, MAX_QUERY_CHARS, Document, Engine, engine_for
+from rusfakta.search.engine import MAX_LIMIT, MAX_QUERY_CHARS, Document, Engine, Scope, engine_for
 from rusfakta.search.models import GlossaryEntry, Notice
 from rusfakta.search.whitespace import is_blank
 from rusfakta.statistics.in_text import passage_html, passage_text, statistics_by_slug
@@ -39,7 +39,15 @@ def _build_engine():
     ]
     glossary = [(g.terms, g.means) for g in GlossaryEntry.objects.all()]
     notices = sorted(Notice.objects.all(), key=lambda n: n.kind != Notice.Kind.EMERGENCY)
-    return Engine(documents, glossary, [(n.kind, n.phrases, n.text) for n in notices])
+    scope = next((n for n in notices if n.kind == Notice.Kind.NOT_COVERED), None)
+    return Engine(
+        documents,
+        glossary,
+        [(n.kind, n.phrases, n.text) for n in notices if n.kind != Notice.Kind.NOT_COVERED],
+        Scope(tuple(scope.phrases), tuple(scope.substances), tuple(scope.unless), scope.text)
+        if scope
+        else None,
+    )
 
 
 def engine():
@@ -63,6 +71,7 @@ def ask(query, limit=5):
     return {
         "query": answer.query,
         "corrected": answer.corrected,
+        "covered": answer.covered,
         "results": [
             {
                 "id": d.slug,
@@ -104,6 +113,7 @@ def ask_for_page(query, limit=8, lang="nb"):
     return {
         "query": answer.query,
         "corrected": answer.corrected,
+        "covered": answer.covered,
         "notice": answer.notice,
         "results": results,
     }

@@ -1,0 +1,54 @@
+"""`covered` says whether the booklet answers a question at all, and a not_covered notice says so plainly."""
+
+import pytest
+
+from rusfakta.search.service import ask
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "kan man dø av kokain",
+        "hva er crack",
+        "bruker alle kokain",
+        "koks og mdma samme greia",
+        "rosa kokain farlig",
+    ],
+)
+def test_questions_the_booklet_answers_are_covered(question):
+    answer = ask(question, 3)
+    assert answer["covered"] is True and answer["notice"] is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hvor lenge kan kokain spores i urin",  # testing: a topic the booklet never covers
+        "hva er straffen for kokain",  # penalties
+        "hva med mdma",  # another drug, without cocaine
+        "can i drive the day after",  # English
+        "kor mykje kostar kokain",  # nynorsk, prices
+    ],
+)
+def test_questions_it_does_not_answer_say_so_and_point_to_anonymous_help(question):
+    answer = ask(question, 3)
+    assert answer["covered"] is False
+    assert answer["notice"]["kind"] == "not_covered"
+    assert "RUSinfo" in answer["notice"]["text"] and "915 08 588" in answer["notice"]["text"]
+
+
+def test_an_emergency_notice_is_never_replaced_by_not_covered():
+    answer = ask("vennen min puster ikke etter mdma", 3)
+    assert answer["notice"]["kind"] == "emergency"
+
+
+def test_a_question_asking_for_a_dose_keeps_its_out_of_scope_notice():
+    answer = ask("hvor mye skal jeg ta av mdma", 3)
+    assert answer["notice"]["kind"] == "out_of_scope"
+
+
+def test_the_api_returns_covered_and_the_notice(client):
+    body = client.get("/api/v1/search", {"q": "hva er straffen for kokain"}).json()
+    assert body["covered"] is False and body["notice"]["kind"] == "not_covered"
