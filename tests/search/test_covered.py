@@ -52,3 +52,11 @@ def test_a_question_asking_for_a_dose_keeps_its_out_of_scope_notice():
 def test_the_api_returns_covered_and_the_notice(client):
     body = client.get("/api/v1/search", {"q": "hva er straffen for kokain"}).json()
     assert body["covered"] is False and body["notice"]["kind"] == "not_covered"
+
+
+def test_the_page_says_the_passages_are_only_the_nearest_when_not_covered(pages):
+    html = pages.get("/spor/?q=hva+er+straffen+for+kokain").content.decode()
+    assert "Det nærmeste heftet kommer" in html and "Dette sier heftet" not in html
+    assert "RUSinfo" in html
+    covered = pages.get("/spor/?q=hva+er+crack").content.decode()
+    assert "Dette sier heftet" in covered and "Det nærmeste heftet kommer" not in covered
