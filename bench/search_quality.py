@@ -110,6 +110,16 @@ def report_blind(ask, baseline):
         line(category, [q for q in answerable if q["category"] == category])
     for lang in ("nn", "en"):
         line(f"edition {lang}", [q for q in editions if q["lang"] == lang])
+    with_fact = [q for q in answerable if q.get("fact")]
+    contains = 0
+    for q in with_fact:
+        short = ask(q["q"], 3)["answer"]
+        contains += bool(short) and q["fact"].replace(" ", "") in short["text"].replace("\u00a0", "").replace(
+            " ", ""
+        )
+    print(
+        f"  short answer contains the fact asked for: {contains / len(with_fact):6.1%} ({len(with_fact)} questions)"
+    )
     right = [not ask(q["q"], 3)["covered"] for q in not_covered]
     print(f"  not covered  {len(not_covered):4d}  covered: false {sum(right) / len(right):6.1%}")
     for category in sorted({q["category"] for q in not_covered}):

@@ -80,6 +80,8 @@ def reader_blocks(pack, stats):
         yield f"comparison {row.stat} why", row.why
     for kind, notice in pack.notices.items():
         yield f"notice {kind}", notice.text
+    for answer, _, _ in pack.answers:
+        yield f"answer {answer.id}", passage_text(answer.text, stats, "nb")
 
 
 @pytest.fixture
@@ -110,6 +112,7 @@ def test_the_check_reads_every_kind_of_text_the_reader_sees(blocks_and_runs):
         "chart",
         "comparison",
         "notice",
+        "answer",
     }
     assert all(text.strip() for _, text in blocks)
     assert not any("{stat:" in text for _, text in blocks)

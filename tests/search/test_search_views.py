@@ -33,7 +33,7 @@ def test_empty_question_is_a_clear_400(pages):
 
 def test_search_api_contract(client, db):
     body = client.get("/api/v1/search", {"q": "kan man dø av kokain", "limit": 3, "lang": "nb"}).json()
-    assert set(body) == {"query", "corrected", "covered", "results", "notice"}
+    assert set(body) == {"query", "corrected", "covered", "answer", "results", "notice"}
     assert body["covered"] is True and body["notice"] is None
     assert len(body["results"]) == 3
 

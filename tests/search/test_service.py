@@ -45,7 +45,7 @@ def test_slang_is_mapped_through_the_glossary():
 
 def test_results_have_the_api_shape_with_whole_passage_text_and_sources():
     answer = ask("hva er crack", 2)
-    assert set(answer) == {"query", "corrected", "covered", "results", "notice"}
+    assert set(answer) == {"query", "corrected", "covered", "answer", "results", "notice"}
     result = answer["results"][0]
     assert set(result) == {"id", "title", "text", "url", "score", "sources", "pages"}
     assert result["url"].startswith("/kapittel/") and result["url"].endswith("#" + result["id"])

@@ -46,6 +46,12 @@ class NoticeOut(Schema):
     text: str
 
 
+class ShortAnswerOut(Schema):
+    text: str = Field(description="one or two sentences written in the pack for the passage, never generated")
+    passage: str = Field(description="the id of the passage it belongs to (the first result)")
+    statistics: list[str] = Field(description="ids of the figure records it names")
+
+
 class SearchOut(Schema):
     query: str
     corrected: str | None
@@ -53,6 +59,9 @@ class SearchOut(Schema):
         description="whether the booklet answers the question at all; when false, the results are only "
         "the nearest passages, and notice says so (kind not_covered) unless an emergency or "
         "out_of_scope notice applies"
+    )
+    answer: ShortAnswerOut | None = Field(
+        description="the first passage's short answer, when covered is true; otherwise null"
     )
     results: list[SearchResult]
     notice: NoticeOut | None

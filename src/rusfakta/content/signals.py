@@ -17,6 +17,7 @@ CONTENT_MODELS = (
     "statistics.ComparisonRow",
     "search.GlossaryEntry",
     "search.Notice",
+    "search.ShortAnswer",
     "tools.NormItem",
     "tools.MixingSubstance",
     "tools.MixingStatement",

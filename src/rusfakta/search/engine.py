@@ -48,6 +48,7 @@ class Document:
     sources: list
     body: str = ""
     pages: str = ""  # the booklet page(s), as in the pack
+    answer: str = ""  # the short answer, with {stat:id} references
 
 
 @dataclass

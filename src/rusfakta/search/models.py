@@ -42,3 +42,17 @@ class Notice(models.Model):
 
     def __str__(self):
         return self.get_kind_display()
+
+
+class ShortAnswer(models.Model):
+    """The short answer («Kort svar») of one passage, shown first when the search finds it."""
+
+    slug = models.SlugField(max_length=80, unique=True, help_text="The passage's id.")
+    text = models.TextField(help_text="One or two sentences; figures only as {stat:id}, the passage's own.")
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.slug

@@ -1,9 +1,12 @@
-"""The search's section of the pack: glossary.yaml (everyday words → the booklet's) and notices.yaml."""
+"""The search's section of the pack: glossary.yaml (everyday words → the booklet's), notices.yaml and
+answers.yaml (the short answer of each passage)."""
 
+import re
 from typing import Literal
 
 from pydantic import Field, field_validator
 
+from rusfakta.pack import refs
 from rusfakta.pack.problems import SLUG, Problem, unique_ids
 from rusfakta.pack.records import Record
 from rusfakta.pack.yamlfile import read_records, read_yaml, validated
@@ -41,6 +44,17 @@ class NoticeData(Record):
         return _lowercase(phrases)
 
 
+class AnswerData(Record):
+    """The short answer shown first when the search finds this passage: one or two sentences."""
+
+    id: str = Field(pattern=SLUG, description="the passage's id")
+    text: str = Field(min_length=1)
+
+
+# A sentence ends at . ! or ? followed by a space and a capital letter or a digit ("kl. 11" does not).
+SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÆØÅ«])")
+
+
 def _read_notices(pack):
     """notices.yaml maps each kind to its notice: {kind: {phrases, text}}."""
     pack.notices = {}
@@ -67,7 +81,43 @@ def read(pack):
         pack, pack.root / "glossary.yaml", GlossaryData, "glossary entry", optional=True
     )
     _read_notices(pack)
+    pack.answers = read_records(pack, pack.root / "answers.yaml", AnswerData, "short answer", optional=True)
 
 
 def check(pack):
     unique_ids([(g.id, p, n) for g, p, n in pack.glossary], "glossary entry", pack)
+    _check_answers(pack)
+
+
+def _check_answers(pack):
+    """Every passage has its short answer; an answer uses only figures its passage uses, at most two sentences."""
+    if not pack.answers:
+        return
+    unique_ids([(a.id, p, n) for a, p, n in pack.answers], "short answer", pack)
+    passages = {p.slug: p for p in getattr(pack, "passages", [])}
+    stat_ids = {s.id for s, _, _ in getattr(pack, "statistics", [])}
+    answered = set()
+    for answer, path, line in pack.answers:
+        answered.add(answer.id)
+
+        def problem(message, path=path, line=line):
+            pack.problems.append(Problem(path, line, message))
+
+        passage = passages.get(answer.id)
+        if passage is None:
+            problem(f"short answer for unknown passage '{answer.id}'")
+            continue
+        for _, message in refs.reference_problems(answer.text, stat_ids):
+            problem(f"short answer '{answer.id}': {message}")
+        others = set(refs.stat_refs(answer.text)) - set(refs.stat_refs(passage.body))
+        if others:
+            problem(f"short answer '{answer.id}' uses figures its passage doesn't: {sorted(others)}")
+        if refs.written_percent(answer.text):
+            problem(f"short answer '{answer.id}': percentage written in the text; use its {{stat:id}}")
+        if len(SENTENCE_END.findall(answer.text.strip())) > 1:
+            problem(f"short answer '{answer.id}' has more than two sentences")
+    for slug in sorted(set(passages) - answered):
+        passage = passages[slug]
+        pack.problems.append(
+            Problem(passage.path, passage.line, f"passage '{slug}' has no short answer in answers.yaml")
+        )

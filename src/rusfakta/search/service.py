@@ -6,8 +6,9 @@ from django.utils import translation
 
 from rusfakta.content.lookups import content_stamp
 from rusfakta.content.models import Passage
+from rusfakta.pack.refs import stat_refs
 from rusfakta.search.engine import MAX_LIMIT, MAX_QUERY_CHARS, Document, Engine, Scope, engine_for
-from rusfakta.search.models import GlossaryEntry, Notice
+from rusfakta.search.models import GlossaryEntry, Notice, ShortAnswer
 from rusfakta.search.whitespace import is_blank
 from rusfakta.statistics.in_text import passage_html, passage_text, statistics_by_slug
 
@@ -23,6 +24,7 @@ def _build():
 
 def _build_engine():
     stats = statistics_by_slug()
+    answers = dict(ShortAnswer.objects.values_list("slug", "text"))
     documents = [
         Document(
             slug=p.slug,
@@ -34,6 +36,7 @@ def _build_engine():
             sources=[{"id": s.slug, "title": s.title} for s in p.sources.all()],
             body=p.body,
             pages=p.pages,
+            answer=answers.get(p.slug, ""),
         )
         for p in Passage.objects.select_related("chapter").prefetch_related("sources")
     ]
@@ -65,6 +68,18 @@ def validate(query, limit):
     return query
 
 
+def short_answer(answer, render):
+    """The short answer of the first passage, when the booklet answers the question and it has one."""
+    if not (answer.covered and answer.hits and answer.hits[0][0].answer):
+        return None
+    document = answer.hits[0][0]
+    return {
+        "text": render(document.answer),
+        "passage": document.slug,
+        "statistics": stat_refs(document.answer),
+    }
+
+
 def ask(query, limit=5):
     """The answer in the API's shape: {"query", "corrected", "results", "notice"}."""
     answer = engine().search(validate(query, limit), limit)
@@ -72,6 +87,7 @@ def ask(query, limit=5):
         "query": answer.query,
         "corrected": answer.corrected,
         "covered": answer.covered,
+        "answer": short_answer(answer, lambda text: passage_text(text, statistics_by_slug(), "nb")),
         "results": [
             {
                 "id": d.slug,
@@ -114,6 +130,7 @@ def ask_for_page(query, limit=8, lang="nb"):
         "query": answer.query,
         "corrected": answer.corrected,
         "covered": answer.covered,
+        "answer": short_answer(answer, lambda text: passage_html(text, stats, lang)),
         "notice": answer.notice,
         "results": results,
     }

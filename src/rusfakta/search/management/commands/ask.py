@@ -25,6 +25,8 @@ class Command(BaseCommand):
             self.stdout.write(f"!! {answer['notice']['text']}\n")
         if answer["corrected"]:
             self.stdout.write(f"(søkte etter: {answer['corrected']})\n")
+        if answer["answer"]:
+            self.stdout.write(f"Kort svar: {answer['answer']['text']}\n")
         if not answer["results"]:
             self.stdout.write("Fant ikke noe svar i heftet.")
         for number, result in enumerate(answer["results"], start=1):
