@@ -25,7 +25,7 @@ def test_a_question_gets_passages_with_the_sites_headers_and_no_cookie(live_url)
     status, headers, body = fetch(live_url, urlencode({"q": "kan man dø av kokain", "limit": 3}))
     assert status == 200
     answer = json.loads(body)
-    assert set(answer) == {"query", "corrected", "covered", "results", "notice"}
+    assert set(answer) == {"query", "corrected", "covered", "answer", "results", "notice"}
     assert answer["query"] == "kan man dø av kokain" and 1 <= len(answer["results"]) <= 3
     first = answer["results"][0]
     assert set(first) == {"id", "title", "text", "url", "score", "sources", "pages"}
