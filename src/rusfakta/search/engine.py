@@ -49,6 +49,7 @@ class Document:
     body: str = ""
     pages: str = ""  # the booklet page(s), as in the pack
     answer: str = ""  # the short answer, with {stat:id} references
+    answer_text: str = ""  # the same as plain text, figures filled in
 
 
 @dataclass

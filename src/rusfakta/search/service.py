@@ -37,6 +37,7 @@ def _build_engine():
             body=p.body,
             pages=p.pages,
             answer=answers.get(p.slug, ""),
+            answer_text=passage_text(answers[p.slug], stats, "nb") if p.slug in answers else "",
         )
         for p in Passage.objects.select_related("chapter").prefetch_related("sources")
     ]
@@ -68,13 +69,14 @@ def validate(query, limit):
     return query
 
 
-def short_answer(answer, render):
-    """The short answer of the first passage, when the booklet answers the question and it has one."""
+def short_answer(answer, render=None):
+    """The short answer of the first passage, when the booklet answers the question and it has one:
+    as plain text (made with the index), or as render(text with its references) makes it."""
     if not (answer.covered and answer.hits and answer.hits[0][0].answer):
         return None
     document = answer.hits[0][0]
     return {
-        "text": render(document.answer),
+        "text": render(document.answer) if render else document.answer_text,
         "passage": document.slug,
         "statistics": stat_refs(document.answer),
     }
@@ -87,7 +89,7 @@ def ask(query, limit=5):
         "query": answer.query,
         "corrected": answer.corrected,
         "covered": answer.covered,
-        "answer": short_answer(answer, lambda text: passage_text(text, statistics_by_slug(), "nb")),
+        "answer": short_answer(answer),
         "results": [
             {
                 "id": d.slug,
