@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "rusfakta.serving.middleware.SearchRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Methods, refused bodies and malformed ids, answered in the reader's language (before CSRF).
+    "rusfakta.serving.rules.RequestRulesMiddleware",
     "rusfakta.serving.middleware.CompressPagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -135,14 +137,22 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"()": "rusfakta.serving.logs.Formatter", "format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
+    },
+    "filters": {"one_line_per_outage": {"()": "rusfakta.serving.logs.OneLinePerOutage"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["one_line_per_outage"]}
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "rusfakta.access": {"level": os.environ.get("RUSFAKTA_ACCESS_LOG", "INFO"), "propagate": True},
         # django.request would log "Not Found: /path" lines; the access log already has the status.
         "django.request": {"level": "ERROR"},
         "axes": {"level": "ERROR"},
+        # A bad Host header or a forged form is the client's error: the access log has its 400,
+        # and the attacker's text never reaches the log with a traceback.
+        "django.security": {"level": "CRITICAL"},
     },
 }
 
@@ -171,10 +181,17 @@ SECURE_HSTS_SECONDS = int(os.environ.get("RUSFAKTA_HSTS_SECONDS", "31536000"))
 BEHIND_PROXY = bool(os.environ.get("RUSFAKTA_BEHIND_PROXY"))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 
-# Request size limits: nothing we accept is large.
+# Request size limits: nothing we accept is large, and no form has a file field.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 FILE_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+FILE_UPLOAD_HANDLERS = []
+# Only these paths take a request body (serving/bodies.py); everywhere else a body is dropped unread.
+# The quiz is here until its result is a GET form: a form that changes nothing needs no body.
+BODY_PATHS = (ADMIN_URL_PREFIX, "/quiz/", "/en/quiz/")
+BODY_SECONDS = float(os.environ.get("RUSFAKTA_BODY_SECONDS", "5"))  # a form's body arrives at once
+BODY_READERS = 4  # bodies read at once per worker process; more are answered 503 at once
+CSRF_FAILURE_VIEW = "rusfakta.pages.views.csrf_failure"
 
 SEARCH_RATE_PER_SECOND = float(os.environ.get("RUSFAKTA_SEARCH_RATE", "5"))
 SEARCH_RATE_BURST = int(os.environ.get("RUSFAKTA_SEARCH_BURST", "30"))

@@ -116,9 +116,9 @@ def test_well_formed_accepts_exactly_the_common_case():
 def test_head_and_post_are_left_to_django(wsgi):
     wsgi.fast_path(encode(q="koks"))
     before = len(wsgi.reached)
-    for method in ("HEAD", "POST"):
+    for method, status in (("HEAD", "200"), ("POST", "405")):
         ours = wsgi.fast_path(encode(q="koks"), method=method)
-        assert ours["status"].startswith("405") and same(ours, wsgi.django(encode(q="koks"), method=method))
+        assert ours["status"].startswith(status) and same(ours, wsgi.django(encode(q="koks"), method=method))
     assert len(wsgi.reached) == before + 2
 
 

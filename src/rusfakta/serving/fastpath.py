@@ -14,6 +14,8 @@ from django.core.cache import caches
 from django.db import DatabaseError
 from django.utils.http import parse_http_date_safe
 
+from rusfakta.errors import outage
+from rusfakta.serving.logs import printable_path
 from rusfakta.serving.middleware import STORE_MARKER, page_cache_key, page_cacheable
 
 access_log = logging.getLogger("rusfakta.access")
@@ -34,6 +36,7 @@ class CachedPages:
             stamp, _ = ContentVersion.latest()
         except DatabaseError:
             return self.app(environ, start_response)
+        outage.back()
         key = "wsgi-" + page_cache_key(stamp, path, environ.get("HTTP_ACCEPT_ENCODING", ""))
         entry = self.cache.get(key)
         if entry is None:
@@ -44,7 +47,8 @@ class CachedPages:
             status, body = "304 Not Modified", b""
             headers = [(k, v) for k, v in headers if k.lower() not in ("content-length", "content-encoding")]
         start_response(status, headers)
-        access_log.info("%s %s %s %.1fms", method, path, status[:3], (time.perf_counter() - start) * 1000)
+        milliseconds = (time.perf_counter() - start) * 1000
+        access_log.info("%s %s %s %.1fms", method, printable_path(path), status[:3], milliseconds)
         return [b"" if method == "HEAD" else body]
 
     def _fill(self, key, environ, start_response):

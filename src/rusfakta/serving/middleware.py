@@ -4,14 +4,13 @@ import time
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
-from rusfakta.api.errors import error_response, is_api
+from rusfakta.errors import client_error, error_response, is_bad_value, is_outage, outage, unavailable
+from rusfakta.serving.logs import printable_path
 from rusfakta.serving.ratelimit import TokenBucket, client_address
 from rusfakta.serving.searchpath import BUCKET_KEY, LIMITED_KEY
 
@@ -28,7 +27,8 @@ class AccessLogMiddleware:
         start = time.perf_counter()
         response = self.get_response(request)
         milliseconds = (time.perf_counter() - start) * 1000
-        access_log.info("%s %s %s %.1fms", request.method, request.path, response.status_code, milliseconds)
+        path = printable_path(request.path)
+        access_log.info("%s %s %s %.1fms", request.method, path, response.status_code, milliseconds)
         return response
 
 
@@ -45,19 +45,9 @@ class SecurityHeadersMiddleware:
         return response
 
 
-def unavailable(request):
-    """A clean 503 that needs no database: plain template, no context processors."""
-    logging.getLogger("rusfakta").error("database unavailable")
-    if is_api(request):
-        response = error_response(503, "the service is unavailable just now; try again soon")
-    else:
-        response = HttpResponse(render_to_string("503.html"), status=503)
-    response["Retry-After"] = "30"
-    return response
-
-
 class DatabaseUnavailableMiddleware:
-    """A lost database connection in a view gives a clean 503, never a traceback."""
+    """A lost database connection in a view gives a clean 503, never a traceback; a value the database
+    refuses (a NUL byte in an id, on PostgreSQL) is the client's error, a 400."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -66,7 +56,11 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        return unavailable(request) if isinstance(exception, DatabaseError) else None
+        if is_outage(exception):
+            return unavailable(request)
+        if is_bad_value(exception):
+            return client_error(request, 400)
+        return None
 
 
 class SearchRateLimitMiddleware:
@@ -130,6 +124,7 @@ class PageCacheMiddleware:
             _, changed_at = ContentVersion.latest()
         except DatabaseError:
             return unavailable(request)
+        outage.back()
         response = self.get_response(request)
         if response.status_code == 200 and not response.streaming and not response.cookies:
             response["Last-Modified"] = http_date(changed_at.timestamp())

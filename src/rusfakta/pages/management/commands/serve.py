@@ -33,13 +33,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--threads",
             type=int,
-            default=int(os.environ.get("RUSFAKTA_THREADS", "1")),
-            help="threads per worker running Django (default 1: requests queue in the server, not on the GIL)",
+            default=int(os.environ.get("RUSFAKTA_THREADS", "8")),
+            help="threads per worker; one at a time runs the app, the others wait for request bodies",
         )
 
     def handle(self, *args, host, port, workers, threads, **options):
         from granian import Granian
         from granian.constants import Interfaces
+        from granian.http import HTTP1Settings
 
         try:
             prepare()
@@ -58,4 +59,6 @@ class Command(BaseCommand):
             workers=workers,
             blocking_threads=threads,
             log_access=False,
+            # A client that hasn't sent its headers in 10 s is cut off; granian's default is 30 s.
+            http1_settings=HTTP1Settings(header_read_timeout=10_000),
         ).serve()
