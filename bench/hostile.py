@@ -90,7 +90,9 @@ def status_of(host, port, method, path, headers):
         body = response.read()
         kind = response.getheader("Content-Type", "").split(";")[0]
         extra = [f"{name}: {response.getheader(name)}" for name in ("Allow", "ETag", "Content-Range")]
-        return f"{response.status} {kind} {len(body)} B " + " ".join(e for e in extra if not e.endswith("None"))
+        return f"{response.status} {kind} {len(body)} B " + " ".join(
+            e for e in extra if not e.endswith("None")
+        )
     except OSError as exc:
         return f"failed: {exc.__class__.__name__}"
     finally:

@@ -14,12 +14,20 @@ PRODUCTION = os.environ.get("RUSFAKTA_ENV", "embedded") == "production"
 DEBUG = os.environ.get("RUSFAKTA_DEBUG", "") == "1"
 
 
+MIN_SECRET_KEY_LENGTH = 50  # what Django's check --deploy asks for (security.W009)
+
+
 def _secret_key():
     key = os.environ.get("RUSFAKTA_SECRET_KEY", "")
+    if PRODUCTION and not key:
+        raise ImproperlyConfigured("RUSFAKTA_SECRET_KEY must be set when RUSFAKTA_ENV=production.")
+    if PRODUCTION and (len(key) < MIN_SECRET_KEY_LENGTH or len(set(key)) < 5):
+        raise ImproperlyConfigured(
+            f"RUSFAKTA_SECRET_KEY must be at least {MIN_SECRET_KEY_LENGTH} characters of 5 or more "
+            "different ones when RUSFAKTA_ENV=production."
+        )
     if key:
         return key
-    if PRODUCTION:
-        raise ImproperlyConfigured("RUSFAKTA_SECRET_KEY must be set when RUSFAKTA_ENV=production.")
     # The embedded default makes its own key once and keeps it beside its database.
     key_file = DATA_DIR / "secret_key"
     if not key_file.exists():
@@ -33,7 +41,11 @@ if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("RUSFAKTA_DEBUG must be off when RUSFAKTA_ENV=production.")
 
 SECRET_KEY = _secret_key()
-ALLOWED_HOSTS = [h for h in os.environ.get("RUSFAKTA_ALLOWED_HOSTS", "*").split(",") if h]
+ALLOWED_HOSTS = [h.strip() for h in os.environ.get("RUSFAKTA_ALLOWED_HOSTS", "*").split(",") if h.strip()]
+if PRODUCTION and (not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS):
+    raise ImproperlyConfigured(
+        "RUSFAKTA_ALLOWED_HOSTS must name the site's hosts when RUSFAKTA_ENV=production."
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -60,8 +72,8 @@ MIDDLEWARE = [
     "rusfakta.serving.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    # Marks cacheable pages; serving/fastpath.py keeps and serves them in front of Django.
-    "rusfakta.serving.middleware.PageCacheMiddleware",
+    # Marks cacheable pages; serving/pagecache.py keeps and serves them in front of Django.
+    "rusfakta.serving.pagecache.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "rusfakta.serving.middleware.SearchRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -138,11 +150,18 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"()": "rusfakta.serving.logs.Formatter", "format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
+        "plain": {
+            "()": "rusfakta.serving.logs.Formatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        }
     },
     "filters": {"one_line_per_outage": {"()": "rusfakta.serving.logs.OneLinePerOutage"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["one_line_per_outage"]}
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["one_line_per_outage"],
+        }
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
@@ -178,6 +197,12 @@ PERMISSIONS_POLICY = (
 )
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_HSTS_SECONDS = int(os.environ.get("RUSFAKTA_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("RUSFAKTA_HSTS_SUBDOMAINS", "1") == "1"
+SECURE_HSTS_PRELOAD = os.environ.get("RUSFAKTA_HSTS_PRELOAD", "1") == "1"
+# Production answers plain HTTP with a redirect to HTTPS (behind the proxy: X-Forwarded-Proto: http);
+# /healthz stays plain, for a load balancer's checks.
+SECURE_SSL_REDIRECT = PRODUCTION
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 BEHIND_PROXY = bool(os.environ.get("RUSFAKTA_BEHIND_PROXY"))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 
@@ -210,6 +235,8 @@ PAGE_CACHE_SKIP = (
     "/quiz/",
     "/en/quiz/",
 )
+# Pages that read their query string; on every other page a query string is ignored by the cache.
+PAGE_QUERY_PATHS = ("/api/", "/tenk-selv/svar/", "/en/tenk-selv/svar/", "/blanding/", "/en/blanding/")
 PAGE_CACHE_SECONDS = 3600
 
 CACHES = {

@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from rusfakta.serving.fastpath import CachedPages
+from rusfakta.serving.pagecache import CachedPages
 from tests.serving.conftest import call_wsgi
 
 

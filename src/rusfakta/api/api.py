@@ -6,11 +6,11 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
-from rusfakta.errors import error_response, is_bad_value, is_outage, unavailable
 from rusfakta.api.mixing import router as mixing_router
 from rusfakta.api.search import router as search_router
 from rusfakta.api.services import router as services_router
 from rusfakta.api.statistics import router as statistics_router
+from rusfakta.errors import error_response, is_bad_value, is_outage, unavailable
 
 api = NinjaAPI(
     title="Rusfakta API",

@@ -5,9 +5,9 @@ from django.db import DatabaseError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from rusfakta.errors import client_error, error_response, is_api, is_outage, outage, unavailable
 from rusfakta.content.models import Chapter, ContentVersion, Figure, Source
 from rusfakta.content.reading import readable, statistics_by_slug
+from rusfakta.errors import client_error, error_response, is_api, is_outage, outage, unavailable
 from rusfakta.helpservices.services import services_for_chapter
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.models import Chart

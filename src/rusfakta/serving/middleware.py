@@ -1,15 +1,10 @@
-import hashlib
 import logging
 import time
 
 from django.conf import settings
-from django.db import DatabaseError
-from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
-from django.utils import translation
-from django.utils.cache import patch_cache_control, set_response_etag
-from django.utils.http import http_date
+from django.middleware.gzip import GZipMiddleware
 
-from rusfakta.errors import client_error, error_response, is_bad_value, is_outage, outage, unavailable
+from rusfakta.errors import client_error, error_response, is_bad_value, is_outage, unavailable
 from rusfakta.serving.logs import printable_path
 from rusfakta.serving.ratelimit import TokenBucket, client_address
 from rusfakta.serving.searchpath import BUCKET_KEY, LIMITED_KEY
@@ -81,57 +76,6 @@ class SearchRateLimitMiddleware:
             response["Retry-After"] = "5"
             return response
         return self.get_response(request)
-
-
-STORE_MARKER = "X-Rusfakta-Page-Cache"
-
-
-def page_cache_key(stamp, path, accept_encoding):
-    digest = hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()
-    gzip = "gzip" if re_accepts_gzip.search(accept_encoding) else "plain"
-    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
-    return f"page:{stamp}:{language}:{gzip}:{digest}"
-
-
-def page_cacheable(method, path, query_string, cookies):
-    return (
-        method in ("GET", "HEAD")
-        and not path.startswith(settings.PAGE_CACHE_SKIP)
-        and not query_string
-        and not cookies
-    )
-
-
-class PageCacheMiddleware:
-    """Marks the public pages that may be cached, with Last-Modified, ETag and revalidation headers.
-
-    The caching itself happens in front of Django (serving/fastpath.py), on the finished answer;
-    Django's ConditionalGetMiddleware answers 304s for the requests that do reach Django. Pages that
-    change with the clock, hold a visitor's question or are private are never marked.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if not page_cacheable(
-            request.method, request.path, request.META.get("QUERY_STRING"), request.COOKIES
-        ):
-            return self.get_response(request)
-        from rusfakta.content.models import ContentVersion
-
-        try:
-            _, changed_at = ContentVersion.latest()
-        except DatabaseError:
-            return unavailable(request)
-        outage.back()
-        response = self.get_response(request)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
-            response["Last-Modified"] = http_date(changed_at.timestamp())
-            patch_cache_control(response, public=True, no_cache=True)
-            set_response_etag(response)
-            response[STORE_MARKER] = "1"
-        return response
 
 
 class CompressPagesMiddleware(GZipMiddleware):
