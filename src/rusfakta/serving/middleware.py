@@ -79,9 +79,14 @@ class SearchRateLimitMiddleware:
 
 
 class CompressPagesMiddleware(GZipMiddleware):
-    """gzip for pages and API answers; the admin (which carries CSRF tokens) is left out."""
+    """gzip for pages and API answers. Left out: the admin (which carries CSRF tokens), byte ranges
+    (a range is of the file as it is) and PDFs (already compressed)."""
 
     def process_response(self, request, response):
-        if request.path.startswith(settings.ADMIN_URL_PREFIX):
+        if (
+            request.path.startswith(settings.ADMIN_URL_PREFIX)
+            or response.has_header("Content-Range")
+            or response.get("Content-Type") == "application/pdf"
+        ):
             return response
         return super().process_response(request, response)

@@ -5,6 +5,7 @@ reader's language, elsewhere (so it sits after LocaleMiddleware and before CSRF)
 """
 
 import re
+from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -21,12 +22,18 @@ def allowed_methods(path):
 
 
 def malformed(request):
-    """The status for a control character in the path (404: no page or id has one) or a NUL in the
-    query (400), else None. PostgreSQL refuses NUL in text, which must not look like an outage."""
+    """The status for a control character in the path (404: no page or id has one), or a NUL or
+    bytes that aren't UTF-8 in the query (400), else None. PostgreSQL refuses NUL in text, which must not look like an outage."""
     if CONTROL.search(request.path_info):
         return 404
     query = request.META.get("QUERY_STRING", "")
-    return 400 if "%00" in query or "\x00" in query else None
+    if "%00" in query or "\x00" in query:
+        return 400
+    try:
+        unquote_to_bytes(query.replace("+", " ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return 400  # Django would read it with replacement characters; no form of ours sends it
+    return None
 
 
 class RequestRulesMiddleware:
