@@ -64,6 +64,7 @@ def page_messages():
         411: (_("Forespørselen var ugyldig"), _("Adressen eller skjemaet hadde noe vi ikke kan lese.")),
         413: (_("For mye på en gang"), _("Skjemaet var større enn noe vi tar imot.")),
         415: (_("Vi tar ikke imot filer"), _("Ingen skjemaer her har filer.")),
+        429: (_("For mange spørsmål på kort tid"), _("Vent litt, og spør igjen.")),
         503: (_("Travelt akkurat nå"), _("Prøv igjen om litt.")),
     }
 

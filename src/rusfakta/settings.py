@@ -75,7 +75,7 @@ MIDDLEWARE = [
     # Marks cacheable pages; serving/pagecache.py keeps and serves them in front of Django.
     "rusfakta.serving.pagecache.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "rusfakta.serving.middleware.SearchRateLimitMiddleware",
+    "rusfakta.serving.searchfront.SearchRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Methods, refused bodies and malformed ids, answered in the reader's language (before CSRF).
@@ -220,6 +220,7 @@ CSRF_FAILURE_VIEW = "rusfakta.pages.views.csrf_failure"
 
 SEARCH_RATE_PER_SECOND = float(os.environ.get("RUSFAKTA_SEARCH_RATE", "5"))
 SEARCH_RATE_BURST = int(os.environ.get("RUSFAKTA_SEARCH_BURST", "30"))
+SEARCH_PAGES = ("/spor/", "/en/spor/")  # with ?q=, these spend from the same budget as the API
 
 # Pages that change with the clock, carry a visitor's input, or are private are never cached.
 PAGE_CACHE_SKIP = (
@@ -239,8 +240,20 @@ PAGE_CACHE_SKIP = (
 PAGE_QUERY_PATHS = ("/api/", "/tenk-selv/svar/", "/en/tenk-selv/svar/", "/blanding/", "/en/blanding/")
 PAGE_CACHE_SECONDS = 3600
 
+# "default" holds finished pages, per process: they are keyed by the content version, so they need
+# no sharing. "search" holds the search budget, which must be one per client across workers and
+# instances: a file cache in the data folder on one machine, Redis or Valkey with RUSFAKTA_CACHE_URL
+# (redis://host:6379/0) across machines (docs/decisions/0013).
+CACHE_URL = os.environ.get("RUSFAKTA_CACHE_URL", "")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}},
+    "search": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache" / "search"),
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
 }
 
 PASSWORD_HASHERS = [

@@ -8,7 +8,7 @@ application = get_wsgi_application()
 
 from rusfakta.serving.bodies import OneAtATime, RequestBodies  # noqa: E402  (needs the settings loaded above)
 from rusfakta.serving.pagecache import CachedPages  # noqa: E402
-from rusfakta.serving.searchpath import SearchAnswers  # noqa: E402
+from rusfakta.serving.searchfront import SearchAnswers  # noqa: E402
 
 # Bodies are read first, outside the lock, so a stalled client holds a thread, never the app.
 application = RequestBodies(OneAtATime(SearchAnswers(CachedPages(application))))

@@ -4,10 +4,8 @@ import time
 from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
 
-from rusfakta.errors import client_error, error_response, is_bad_value, is_outage, unavailable
+from rusfakta.errors import client_error, is_bad_value, is_outage, unavailable
 from rusfakta.serving.logs import printable_path
-from rusfakta.serving.ratelimit import TokenBucket, client_address
-from rusfakta.serving.searchpath import BUCKET_KEY, LIMITED_KEY
 
 access_log = logging.getLogger("rusfakta.access")
 
@@ -56,26 +54,6 @@ class DatabaseUnavailableMiddleware:
         if is_bad_value(exception):
             return client_error(request, 400)
         return None
-
-
-class SearchRateLimitMiddleware:
-    """Per-client limit on the search API → 429 in the API error shape."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.bucket = TokenBucket(settings.SEARCH_RATE_PER_SECOND, settings.SEARCH_RATE_BURST)
-
-    def __call__(self, request):
-        # In production the WSGI search path (serving/searchpath.py) lends its bucket, so a client
-        # has one limit whichever way its request is answered.
-        bucket = request.META.get(BUCKET_KEY, self.bucket)
-        if request.path.startswith("/api/v1/search") and (
-            request.META.get(LIMITED_KEY) or not bucket.allow(client_address(request.META))
-        ):
-            response = error_response(429, "too many questions in a short time; wait a moment and try again")
-            response["Retry-After"] = "5"
-            return response
-        return self.get_response(request)
 
 
 class CompressPagesMiddleware(GZipMiddleware):
