@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from rusfakta.content.loader import PackInvalid, load_pack
 from rusfakta.content.models import Chapter
-from rusfakta.pages.staticfiles import collect_static_if_changed
+from rusfakta.serving.staticfiles import collect_static_if_changed
 
 
 def prepare():
