@@ -17,11 +17,14 @@ KEY_MESSAGE_STAT = "ssb-16-30-ikke-brukt-siste-ar-2024"
 
 def healthz(request):
     try:
-        ContentVersion.current()
+        stamp, _ = ContentVersion.latest()
     except DatabaseError:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     outage.back()
-    return HttpResponse("ok", content_type="text/plain")
+    response = HttpResponse("ok", content_type="text/plain")
+    response["X-Content-Version"] = stamp  # which content this instance serves (several behind one name)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def privacy(request):
