@@ -1,7 +1,16 @@
-"""Charts as SVG, drawn on the server from the figure records (altair → vl-convert), cached per content version."""
+"""Charts as SVG, drawn on the server from the figure records (altair → vl-convert), cached per content version.
 
-import altair as alt
-import vl_convert
+altair and vl-convert are imported only to draw a chart (they take about 150 MB). A drawn chart is
+kept as a file in the data folder per content version, so the other workers (and later processes)
+read it instead of loading them.
+"""
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
 from django.core.cache import cache
 
 from rusfakta.content.reading import content_stamp, statistics_by_slug
@@ -88,6 +97,8 @@ def bar_values(rows):
 
 
 def chart_spec(chart, rows, lang):
+    import altair as alt
+
     unit = rows[0]["stat"].unit
     values = bar_values(rows)
     top = max(v["high"] for v in values)
@@ -126,12 +137,39 @@ def chart_spec(chart, rows, lang):
     return layered.configure(font=FONT).configure_view(stroke=None).configure_axis(**axis).to_dict()
 
 
+CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]  # a deploy draws them again
+
+
+def chart_file(stamp, slug, lang):
+    return Path(settings.DATA_DIR) / "charts" / f"{stamp}-{CODE_DIGEST}-{slug}-{lang}.svg"
+
+
 def chart_svg(chart, lang="nb"):
     stamp = content_stamp()
     key = f"chart-svg:{stamp}:{chart.slug}:{lang}"
     svg = cache.get(key)
     if svg is None:
-        rows = chart_rows(chart, statistics_by_slug(stamp), lang)
-        svg = vl_convert.vegalite_to_svg(chart_spec(chart, rows, lang))
+        path = chart_file(stamp, chart.slug, lang)
+        try:
+            svg = path.read_text()
+        except FileNotFoundError:
+            svg = _draw(chart, stamp, lang)
+            _keep(path, svg)
         cache.set(key, svg, 24 * 3600)
     return svg
+
+
+def _draw(chart, stamp, lang):
+    import vl_convert
+
+    rows = chart_rows(chart, statistics_by_slug(stamp), lang)
+    return vl_convert.vegalite_to_svg(chart_spec(chart, rows, lang))
+
+
+def _keep(path, svg):
+    """Written whole or not at all: another worker may read it at any moment."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".drawing-", suffix=".svg")
+    with os.fdopen(handle, "w") as file:
+        file.write(svg)
+    os.replace(temporary, path)
