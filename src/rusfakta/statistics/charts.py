@@ -1,12 +1,16 @@
 """Charts as SVG, drawn on the server from the figure records (altair → vl-convert), cached per content version.
 
-altair and vl-convert are imported only to draw a chart (they take about 150 MB). A drawn chart is
-kept as a file in the data folder per content version, so the other workers (and later processes)
-read it instead of loading them.
+Drawing is rare (once per content version) and heavy: vl-convert's JavaScript engine keeps about
+120 MB once it has drawn. So the first worker that needs a chart of a new content version builds
+every chart's Vega-Lite spec (altair, imported then) and a child process draws them all; each SVG is
+kept as a file in the data folder, which every other worker reads.
 """
 
 import hashlib
+import json
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -144,26 +148,45 @@ def chart_file(stamp, slug, lang):
     return Path(settings.DATA_DIR) / "charts" / f"{stamp}-{CODE_DIGEST}-{slug}-{lang}.svg"
 
 
+DRAW = "import json, sys, vl_convert; json.dump([vl_convert.vegalite_to_svg(s) for s in json.load(sys.stdin)], sys.stdout)"
+DRAW_SECONDS = 120
+
+
 def chart_svg(chart, lang="nb"):
     stamp = content_stamp()
     key = f"chart-svg:{stamp}:{chart.slug}:{lang}"
     svg = cache.get(key)
     if svg is None:
         path = chart_file(stamp, chart.slug, lang)
-        try:
-            svg = path.read_text()
-        except FileNotFoundError:
-            svg = _draw(chart, stamp, lang)
-            _keep(path, svg)
+        if not path.exists():
+            draw_all(stamp, chart)
+        svg = path.read_text()
         cache.set(key, svg, 24 * 3600)
     return svg
 
 
-def _draw(chart, stamp, lang):
-    import vl_convert
+def draw_all(stamp, also=None):
+    """Every chart of this content version in every language, drawn by one child process."""
+    from rusfakta.statistics.models import Chart
 
-    rows = chart_rows(chart, statistics_by_slug(stamp), lang)
-    return vl_convert.vegalite_to_svg(chart_spec(chart, rows, lang))
+    charts = {chart.slug: chart for chart in Chart.objects.all()}
+    if also is not None:
+        charts[also.slug] = also
+    stats = statistics_by_slug(stamp)
+    jobs = [
+        (chart_file(stamp, chart.slug, lang), chart_spec(chart, chart_rows(chart, stats, lang), lang))
+        for chart in charts.values()
+        for lang in AXIS_TITLE
+    ]
+    done = subprocess.run(
+        [sys.executable, "-c", DRAW],
+        input=json.dumps([spec for _, spec in jobs]).encode(),
+        capture_output=True,
+        timeout=DRAW_SECONDS,
+        check=True,
+    )
+    for (path, _), svg in zip(jobs, json.loads(done.stdout), strict=True):
+        _keep(path, svg)
 
 
 def _keep(path, svg):

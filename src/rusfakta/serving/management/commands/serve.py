@@ -1,4 +1,7 @@
+import argparse
 import os
+import subprocess
+import sys
 
 from django.conf import settings
 from django.core.management import call_command
@@ -36,18 +39,25 @@ class Command(BaseCommand):
             default=int(os.environ.get("RUSFAKTA_THREADS", "8")),
             help="threads per worker; one at a time runs the app, the others wait for request bodies",
         )
+        parser.add_argument("--prepare-only", action="store_true", help=argparse.SUPPRESS)
 
-    def handle(self, *args, host, port, workers, threads, **options):
+    def handle(self, *args, host, port, workers, threads, prepare_only, **options):
+        if prepare_only:
+            try:
+                prepare()
+            except PackInvalid as exc:
+                for problem in exc.problems:
+                    self.stderr.write(str(problem))
+                raise CommandError("the content pack is invalid; fix it and start again") from exc
+            return
+        # Preparing loads most of the project; done in a child, it stays out of granian's main
+        # process, which only watches the workers for as long as the server runs.
+        if subprocess.run([sys.executable, "-m", "rusfakta", "serve", "--prepare-only"]).returncode:
+            raise CommandError("the server was not started")
         from granian import Granian
         from granian.constants import Interfaces
         from granian.http import HTTP1Settings
 
-        try:
-            prepare()
-        except PackInvalid as exc:
-            for problem in exc.problems:
-                self.stderr.write(str(problem))
-            raise CommandError("the content pack is invalid; fix it and start again") from exc
         self.stdout.write(
             f"Rusfakta on http://{host}:{port}/ ({workers} workers × {threads} threads, data in {settings.DATA_DIR})"
         )
