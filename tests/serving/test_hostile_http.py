@@ -231,3 +231,27 @@ def test_log_lines_are_escaped_timed_with_offset_and_hold_no_client_traceback(se
     assert any("/om/%00x 404" in line for line in access)
     assert "\x00" not in "\n".join(lines)
     assert not any("Traceback" in line or "evil.example" in line for line in lines)
+
+
+@pytest.fixture(scope="module")
+def production(tmp_path_factory):
+    env, cleanup = server_environment(tmp_path_factory.mktemp("production"))
+    env.update(
+        RUSFAKTA_ENV="production",
+        RUSFAKTA_SECRET_KEY="production-test-" + "0123456789abcdef" * 3,
+        RUSFAKTA_ALLOWED_HOSTS="127.0.0.1",
+        RUSFAKTA_BEHIND_PROXY="1",
+    )
+    process, base = start_server(env, tmp_path_factory.mktemp("log") / "production.log")
+    yield urlparse(base), None
+    stop_server(process)
+    drop_database(cleanup)
+
+
+def test_behind_the_proxy_plain_http_is_redirected_to_https(production):
+    target, _ = production
+    status, headers, _ = ask(production, "GET", "/om/?a=1", X_Forwarded_Proto="http")
+    assert status == 301 and headers["Location"] == f"https://127.0.0.1:{target.port}/om/?a=1"
+    status, headers, _ = ask(production, "GET", "/om/", X_Forwarded_Proto="https")
+    assert status == 200 and "includeSubDomains" in headers["Strict-Transport-Security"]
+    assert ask(production, "GET", "/healthz", X_Forwarded_Proto="http")[0] == 200  # the load balancer's check
