@@ -83,7 +83,7 @@ def timed_gets(host, port, path, count, timeout):
 
 
 def status_of(host, port, method, path, headers):
-    connection = http.client.HTTPConnection(host, port, timeout=10)
+    connection = http.client.HTTPConnection(host, port, timeout=120)  # the first PDF is built now
     try:
         connection.request(method, path, headers=headers)
         response = connection.getresponse()

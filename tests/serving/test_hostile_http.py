@@ -33,7 +33,8 @@ def server(tmp_path_factory):
 
 def ask(server, method, path, body=None, **headers):
     target, _ = server
-    connection = http.client.HTTPConnection(target.hostname, target.port, timeout=10)
+    # Generous: the first /hefte.pdf draws every chart and builds the booklet, on a busy machine.
+    connection = http.client.HTTPConnection(target.hostname, target.port, timeout=120)
     try:
         connection.request(
             method, path, body=body, headers={k.replace("_", "-"): v for k, v in headers.items()}
