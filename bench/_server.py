@@ -17,7 +17,7 @@ def free_port():
 
 
 @contextlib.contextmanager
-def running_server(workers=None):
+def running_server(workers=None, with_process=False):
     port = free_port()
     env = {
         **os.environ,
@@ -47,7 +47,7 @@ def running_server(workers=None):
     started = [line for line in log.read().decode().splitlines() if line.startswith("Rusfakta on")]
     print("server:", started[0] if started else "rusfakta serve")
     try:
-        yield base
+        yield (base, server) if with_process else base
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -29,8 +29,10 @@ TARGETS = {
     "home": "/",
     "chapter": "/kapittel/utbredelse/",
     "numbers": "/tall/",
+    "numbers ?cb=N": None,  # /tall/?cb=1, ?cb=2, …: a query string the page doesn't read
     "search API": None,  # the questions below, in turn
 }
+CACHE_BUSTERS = [f"/tall/?cb={n}" for n in range(1, 313)]
 # The search API is asked the 312 different questions of the search benchmark in turn, not one
 # question over and over: every answer is worked out afresh (answers are never cached).
 QUESTIONS = Path(__file__).resolve().parent / "search_questions.yaml"
@@ -133,8 +135,9 @@ def main():
     print(
         f"tool: {'wrk' if measure is wrk else 'python threads'}, {args.connections} connections, {args.seconds} s each"
     )
+    generated = {"numbers ?cb=N": CACHE_BUSTERS, "search API": None}
     targets = {
-        name: [path] if path else question_paths()
+        name: [path] if path else (generated[name] or question_paths())
         for name, path in TARGETS.items()
         if args.only in (None, name)
     }
@@ -147,6 +150,8 @@ def main():
             rate, p50, p99, errors = measure(base, paths, args.seconds, args.connections)
             results[name] = rate
             print(f"{name:12s} {rate:9.0f} req/s   p50 {p50:7.2f} ms   p99 {p99:7.2f} ms   errors {errors}")
+        if {"numbers", "numbers ?cb=N"} <= results.keys():
+            print(f"/tall/?cb=N at {results['numbers ?cb=N'] / results['numbers']:.2f} of /tall/'s rate")
         with urllib.request.urlopen(base + "/healthz") as response:
             print(f"healthz after the load: {response.status} {response.read().decode()}")
         if args.only:

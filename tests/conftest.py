@@ -23,6 +23,14 @@ def booklet_path():
     return CHECKOUT.parent / "shared" / "seed" / "000_38941a3a0a2b9d44.txt"
 
 
+@pytest.fixture(autouse=True)
+def fresh_search_budget():
+    """The search budget lives in a cache shared by processes; each test starts with full buckets."""
+    from django.core.cache import caches
+
+    caches["search"].clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def static_files_per_checkout():
     """Pages are rendered with the production static storage (hashed names, manifest). The files are

@@ -14,12 +14,20 @@ PRODUCTION = os.environ.get("RUSFAKTA_ENV", "embedded") == "production"
 DEBUG = os.environ.get("RUSFAKTA_DEBUG", "") == "1"
 
 
+MIN_SECRET_KEY_LENGTH = 50  # what Django's check --deploy asks for (security.W009)
+
+
 def _secret_key():
     key = os.environ.get("RUSFAKTA_SECRET_KEY", "")
+    if PRODUCTION and not key:
+        raise ImproperlyConfigured("RUSFAKTA_SECRET_KEY must be set when RUSFAKTA_ENV=production.")
+    if PRODUCTION and (len(key) < MIN_SECRET_KEY_LENGTH or len(set(key)) < 5):
+        raise ImproperlyConfigured(
+            f"RUSFAKTA_SECRET_KEY must be at least {MIN_SECRET_KEY_LENGTH} characters of 5 or more "
+            "different ones when RUSFAKTA_ENV=production."
+        )
     if key:
         return key
-    if PRODUCTION:
-        raise ImproperlyConfigured("RUSFAKTA_SECRET_KEY must be set when RUSFAKTA_ENV=production.")
     # The embedded default makes its own key once and keeps it beside its database.
     key_file = DATA_DIR / "secret_key"
     if not key_file.exists():
@@ -33,7 +41,11 @@ if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("RUSFAKTA_DEBUG must be off when RUSFAKTA_ENV=production.")
 
 SECRET_KEY = _secret_key()
-ALLOWED_HOSTS = [h for h in os.environ.get("RUSFAKTA_ALLOWED_HOSTS", "*").split(",") if h]
+ALLOWED_HOSTS = [h.strip() for h in os.environ.get("RUSFAKTA_ALLOWED_HOSTS", "*").split(",") if h.strip()]
+if PRODUCTION and (not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS):
+    raise ImproperlyConfigured(
+        "RUSFAKTA_ALLOWED_HOSTS must name the site's hosts when RUSFAKTA_ENV=production."
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -62,13 +74,15 @@ MIDDLEWARE = [
     "rusfakta.serving.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    # Marks cacheable pages; serving/fastpath.py keeps and serves them in front of Django.
-    "rusfakta.serving.middleware.PageCacheMiddleware",
+    # Marks cacheable pages; serving/pagecache.py keeps and serves them in front of Django.
+    "rusfakta.serving.pagecache.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "rusfakta.serving.middleware.SearchRateLimitMiddleware",
+    "rusfakta.serving.searchfront.SearchRateLimitMiddleware",
     "rusfakta.editors.login.LoginAttemptLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Methods, refused bodies and malformed ids, answered in the reader's language (before CSRF).
+    "rusfakta.serving.rules.RequestRulesMiddleware",
     "rusfakta.serving.middleware.CompressPagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -148,14 +162,29 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {
+            "()": "rusfakta.serving.logs.Formatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        }
+    },
+    "filters": {"one_line_per_outage": {"()": "rusfakta.serving.logs.OneLinePerOutage"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["one_line_per_outage"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "rusfakta.access": {"level": os.environ.get("RUSFAKTA_ACCESS_LOG", "INFO"), "propagate": True},
         # django.request would log "Not Found: /path" lines; the access log already has the status.
         "django.request": {"level": "ERROR"},
         "axes": {"level": "ERROR"},
+        # A bad Host header or a forged form is the client's error: the access log has its 400,
+        # and the attacker's text never reaches the log with a traceback.
+        "django.security": {"level": "CRITICAL"},
     },
 }
 
@@ -181,16 +210,30 @@ PERMISSIONS_POLICY = (
 )
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_HSTS_SECONDS = int(os.environ.get("RUSFAKTA_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("RUSFAKTA_HSTS_SUBDOMAINS", "1") == "1"
+SECURE_HSTS_PRELOAD = os.environ.get("RUSFAKTA_HSTS_PRELOAD", "1") == "1"
+# Production answers plain HTTP with a redirect to HTTPS (behind the proxy: X-Forwarded-Proto: http);
+# /healthz stays plain, for a load balancer's checks.
+SECURE_SSL_REDIRECT = PRODUCTION
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 BEHIND_PROXY = bool(os.environ.get("RUSFAKTA_BEHIND_PROXY"))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 
-# Request size limits: nothing we accept is large.
+# Request size limits: nothing we accept is large, and no form has a file field.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 FILE_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+FILE_UPLOAD_HANDLERS = []
+# Only these paths take a request body (serving/bodies.py); everywhere else a body is dropped unread.
+# The quiz is here until its result is a GET form: a form that changes nothing needs no body.
+BODY_PATHS = (ADMIN_URL_PREFIX, "/quiz/", "/en/quiz/")
+BODY_SECONDS = float(os.environ.get("RUSFAKTA_BODY_SECONDS", "5"))  # a form's body arrives at once
+BODY_READERS = 4  # bodies read at once per worker process; more are answered 503 at once
+CSRF_FAILURE_VIEW = "rusfakta.pages.views.csrf_failure"
 
 SEARCH_RATE_PER_SECOND = float(os.environ.get("RUSFAKTA_SEARCH_RATE", "5"))
 SEARCH_RATE_BURST = int(os.environ.get("RUSFAKTA_SEARCH_BURST", "30"))
+SEARCH_PAGES = ("/spor/", "/en/spor/")  # with ?q=, these spend from the same budget as the API
 
 # Pages that change with the clock, carry a visitor's input, or are private are never cached.
 PAGE_CACHE_SKIP = (
@@ -206,10 +249,24 @@ PAGE_CACHE_SKIP = (
     "/quiz/",
     "/en/quiz/",
 )
+# Pages that read their query string; on every other page a query string is ignored by the cache.
+PAGE_QUERY_PATHS = ("/api/", "/tenk-selv/svar/", "/en/tenk-selv/svar/", "/blanding/", "/en/blanding/")
 PAGE_CACHE_SECONDS = 3600
 
+# "default" holds finished pages, per process: they are keyed by the content version, so they need
+# no sharing. "search" holds the search budget, which must be one per client across workers and
+# instances: a file cache in the data folder on one machine, Redis or Valkey with RUSFAKTA_CACHE_URL
+# (redis://host:6379/0) across machines (docs/decisions/0013).
+CACHE_URL = os.environ.get("RUSFAKTA_CACHE_URL", "")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}},
+    "search": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache" / "search"),
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
 }
 
 PASSWORD_HASHERS = [

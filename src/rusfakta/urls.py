@@ -6,6 +6,7 @@ from django.urls import include, path
 from rusfakta.api.api import api
 from rusfakta.pages import views as pages
 
+handler400 = "rusfakta.pages.views.bad_request"
 handler404 = "rusfakta.pages.views.not_found"
 handler500 = "rusfakta.pages.views.server_error"
 

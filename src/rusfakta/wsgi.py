@@ -6,10 +6,12 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rusfakta.settings")
 application = get_wsgi_application()
 
-from rusfakta.serving.fastpath import CachedPages  # noqa: E402  (needs the settings loaded above)
-from rusfakta.serving.searchpath import SearchAnswers  # noqa: E402
+from rusfakta.serving.bodies import OneAtATime, RequestBodies  # noqa: E402  (needs the settings loaded above)
+from rusfakta.serving.pagecache import CachedPages  # noqa: E402
+from rusfakta.serving.searchfront import SearchAnswers  # noqa: E402
 
-application = SearchAnswers(CachedPages(application))
+# Bodies are read first, outside the lock, so a stalled client holds a thread, never the app.
+application = RequestBodies(OneAtATime(SearchAnswers(CachedPages(application))))
 
 
 def _warm_up():

@@ -2,7 +2,15 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 SETUP = "import django; django.setup(); from django.conf import settings; print(settings.SECRET_KEY)"
+KEY = "rusfakta-test-key-" + "0123456789abcdef" * 3
+PRODUCTION = {
+    "RUSFAKTA_ENV": "production",
+    "RUSFAKTA_SECRET_KEY": KEY,
+    "RUSFAKTA_ALLOWED_HOSTS": "rusfakta.no",
+}
 
 
 def run_setup(tmp_path, **env):
@@ -26,9 +34,37 @@ def test_production_refuses_debug(tmp_path):
 
 
 def test_production_starts_with_a_key(tmp_path):
-    result = run_setup(tmp_path, RUSFAKTA_ENV="production", RUSFAKTA_SECRET_KEY="k" * 50)
+    result = run_setup(tmp_path, **PRODUCTION)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "k" * 50
+    assert result.stdout.strip() == KEY
+
+
+@pytest.mark.parametrize("key", ["x", "k" * 49, "k" * 60])
+def test_production_refuses_a_short_or_plain_secret_key(tmp_path, key):
+    result = run_setup(tmp_path, **{**PRODUCTION, "RUSFAKTA_SECRET_KEY": key})
+    assert result.returncode != 0
+    assert "RUSFAKTA_SECRET_KEY must be at least 50 characters" in result.stderr
+
+
+@pytest.mark.parametrize("hosts", ["*", "", "rusfakta.no,*"])
+def test_production_refuses_any_host(tmp_path, hosts):
+    result = run_setup(tmp_path, **{**PRODUCTION, "RUSFAKTA_ALLOWED_HOSTS": hosts})
+    assert result.returncode != 0
+    assert "RUSFAKTA_ALLOWED_HOSTS must name the site's hosts" in result.stderr
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("RUSFAKTA_")}
+    environment.update(RUSFAKTA_DATA_DIR=str(tmp_path), **PRODUCTION)
+    result = subprocess.run(
+        [sys.executable, "-m", "rusfakta", "check", "--deploy", "--fail-level", "WARNING"],
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    # The one silenced check is axes.W006 (lockout per user name, so no address is stored; settings.py).
+    assert "System check identified no issues (1 silenced)" in result.stdout
 
 
 def test_embedded_default_makes_a_key_once_and_keeps_it(tmp_path):

@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from rusfakta.serving.fastpath import CachedPages
+from rusfakta.serving.pagecache import CachedPages
 from tests.serving.conftest import call_wsgi
 
 
@@ -67,3 +67,43 @@ def test_pages_that_must_not_be_cached_always_reach_django(wsgi, path):
     get(path)
     get(path)
     assert calls == [path, path]
+
+
+def test_a_query_string_a_page_does_not_read_is_served_from_the_cache(make_django_wsgi):
+    cache.clear()
+    calls = []
+    django_wsgi = make_django_wsgi()
+
+    def counting(environ, start_response):
+        calls.append((environ["PATH_INFO"], environ["QUERY_STRING"]))
+        return django_wsgi(environ, start_response)
+
+    app = CachedPages(counting)
+    first = call_wsgi(app, "/tall/")
+    for n in range(3):
+        assert call_wsgi(app, "/tall/", query_string=f"cb={n}")["body"] == first["body"]
+    assert call_wsgi(app, "/tall/", cookie="theme=dark; _ga=1")["body"] == first["body"]
+    assert calls == [("/tall/", "")]
+    # A page that reads its query string, and an editor's session, always reach Django.
+    call_wsgi(app, "/blanding/", query_string="med=alkohol")
+    call_wsgi(app, "/blanding/", query_string="med=alkohol")
+    call_wsgi(app, "/tall/", cookie="sessionid=abc")
+    assert calls[1:] == [("/blanding/", "med=alkohol"), ("/blanding/", "med=alkohol"), ("/tall/", "")]
+
+
+def test_the_cache_keeps_hosts_and_schemes_apart_and_refuses_unknown_hosts(make_django_wsgi, settings):
+    settings.ALLOWED_HOSTS = ["rusfakta.no", "testserver"]
+    cache.clear()
+    calls = []
+    django_wsgi = make_django_wsgi()
+
+    def counting(environ, start_response):
+        calls.append(environ.get("HTTP_HOST"))
+        return django_wsgi(environ, start_response)
+
+    app = CachedPages(counting)
+    call_wsgi(app, "/om/", host="rusfakta.no")
+    call_wsgi(app, "/om/", host="rusfakta.no")
+    assert call_wsgi(app, "/om/", host="evil.example")["status"].startswith("400")
+    assert call_wsgi(app, "/om/", host="evil.example")["status"].startswith("400")
+    assert calls == ["rusfakta.no", "evil.example", "evil.example"]

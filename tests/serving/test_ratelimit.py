@@ -1,35 +1,39 @@
-"""The token bucket behind the search rate limit: the limit, refill, and forgetting idle clients."""
+"""The search budget: a token bucket per client in a shared cache — the limit, refill, expiry."""
 
-from rusfakta.serving.ratelimit import SWEEP_SECONDS, TokenBucket
+from django.core.cache import caches
+
+from rusfakta.serving.searchfront import SearchBudget
 
 
 def test_a_burst_then_the_rate():
-    bucket = TokenBucket(rate=2, burst=3)
-    assert [bucket.allow("a", now=100.0) for _ in range(4)] == [True, True, True, False]
-    assert bucket.allow("b", now=100.0)  # another client has its own bucket
-    assert not bucket.allow("a", now=100.2)  # 0.4 of a token back
-    assert bucket.allow("a", now=100.6)  # a whole token back after half a second
+    budget = SearchBudget(rate=2, burst=3)
+    assert [budget.allow("a", now=100.0) for _ in range(4)] == [True, True, True, False]
+    assert budget.allow("b", now=100.0)  # another client has its own bucket
+    assert not budget.allow("a", now=100.2)  # 0.4 of a token back
+    assert budget.allow("a", now=100.6)  # a whole token back after half a second
 
 
-def test_idle_clients_are_forgotten_soon_after_their_bucket_is_full_again():
-    bucket = TokenBucket(rate=5, burst=30)  # full again after 6 s
-    bucket.swept = 0.0
-    bucket.allow("a", now=1.0)
-    bucket.allow("b", now=4.0)
-    assert len(bucket.buckets) == 2
-    bucket.allow("c", now=1.0 + 6.0 + SWEEP_SECONDS)  # "a" idle 11 s, "b" idle 8 s: both full
-    assert len(bucket.buckets) == 1
-    bucket.allow("d", now=14.0)  # no sweep yet: 2 s since the last one
-    assert len(bucket.buckets) == 2
+def test_two_budgets_on_one_cache_are_one_budget():
+    # Two workers (or two instances) each make their own SearchBudget on the same cache.
+    first, second = SearchBudget(rate=0.001, burst=4), SearchBudget(rate=0.001, burst=4)
+    answers = [(first if i % 2 else second).allow("a", now=50.0) for i in range(6)]
+    assert answers == [True, True, True, True, False, False]
+
+
+def test_an_entry_lives_until_its_bucket_is_full_again_and_holds_no_address():
+    budget = SearchBudget(rate=5, burst=30)
+    budget.allow("203.0.113.7")
+    key = budget.key("203.0.113.7")
+    assert "203.0.113.7" not in key and caches["search"].get(key) is not None
+    assert budget.key("203.0.113.7") != budget.key("203.0.113.8")
 
 
 def test_forgetting_changes_no_answer():
-    kept, swept = TokenBucket(rate=1, burst=2), TokenBucket(rate=1, burst=2)
-    kept.swept = swept.swept = 0.0
+    budget = SearchBudget(rate=1, burst=2)
     times = [0.0, 0.1, 0.2, 3.0, 3.1, 9.0, 9.05, 9.1, 30.0]
-    answers_kept = []
+    answers = []
     for t in times:
-        kept.swept = t  # never sweeps
-        answers_kept.append(kept.allow("a", now=t))
-    answers_swept = [swept.allow("a", now=t) for t in times]
-    assert answers_kept == answers_swept == [True, True, False, True, True, True, True, False, True]
+        answers.append(budget.allow("a", now=t))
+        if t in (3.1, 9.1):
+            caches["search"].delete(budget.key("a"))  # expired: the bucket was full again by the next time
+    assert answers == [True, True, False, True, True, True, True, False, True]

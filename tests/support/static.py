@@ -16,7 +16,7 @@ from pathlib import Path
 
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
-from rusfakta.pages.staticfiles import fingerprint
+from rusfakta.serving.staticfiles import fingerprint
 
 _lock = threading.Lock()
 _ready: set[Path] = set()

@@ -1,13 +1,16 @@
+import logging
+
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.db import DatabaseError
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
-from rusfakta.api.errors import error_response
 from rusfakta.api.mixing import router as mixing_router
 from rusfakta.api.search import router as search_router
 from rusfakta.api.services import router as services_router
 from rusfakta.api.statistics import router as statistics_router
+from rusfakta.errors import error_response, is_bad_value, is_outage, unavailable
 
 api = NinjaAPI(
     title="Rusfakta API",
@@ -43,15 +46,25 @@ def on_not_found(request, exc):
     return error_response(404, str(exc) or "not found")
 
 
+@api.exception_handler(SuspiciousOperation)
+def on_malformed_request(request, exc):
+    if isinstance(exc, RequestDataTooBig):
+        return error_response(413, "the request body is too large")
+    return error_response(400, "the request is malformed (too many parameters, or a bad header)")
+
+
 @api.exception_handler(DatabaseError)
 def on_database_error(request, exc):
-    from rusfakta.serving.middleware import unavailable
-
-    return unavailable(request)  # the same clean 503 as outside the API, with Retry-After
+    if is_outage(exc):
+        return unavailable(request)  # the same clean 503 as outside the API, with Retry-After
+    if is_bad_value(exc):
+        return error_response(400, "the request holds a value that cannot be looked up")
+    return on_unexpected(request, exc)
 
 
 @api.exception_handler(Exception)
 def on_unexpected(request, exc):
+    logging.getLogger("rusfakta").error("unexpected error under /api/", exc_info=exc)
     return error_response(500, "something went wrong on our side")
 
 

@@ -1,4 +1,4 @@
-from rusfakta.api.errors import error_response, is_api
+from rusfakta.errors import error_response, is_api
 
 
 class ApiErrorShapeMiddleware:

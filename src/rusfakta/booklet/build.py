@@ -1,14 +1,20 @@
-"""The PDF edition: Typst lays out the booklet data; one file per content version, kept in the data folder."""
+"""The PDF edition: Typst lays out the booklet data; one file per content version, kept in the data folder.
+
+Typst runs in a child process, once per content version: loaded into a server worker it would stay
+there (tens of MB) for a build that happens once.
+"""
 
 import ast
 import hashlib
 import json
 import logging
 import os
+import subprocess
+import sys
 import tempfile
+from importlib.metadata import version as package_version
 from pathlib import Path
 
-import typst
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.text import slugify
@@ -60,6 +66,22 @@ def read_by_the_build():
 CODE = read_by_the_build()
 KEEP_PER_LANGUAGE = 3
 FAILURE_MEMORY_SECONDS = 300
+BUILD_SECONDS = 120
+TYPST_ERROR = 3  # the child's exit status when Typst reports an error (on stderr, as JSON)
+COMPILE = f"""
+import json, sys
+import typst
+job = json.loads(sys.stdin.buffer.read())
+try:
+    pdf = typst.compile(job["template"], root=job["root"], sys_inputs={{"data": job["data"]}},
+                        ignore_system_fonts=True, timestamp=job["timestamp"])
+except RuntimeError as error:  # typst.TypstError, or a file Typst cannot read
+    json.dump({{"message": getattr(error, "message", str(error)),
+               "diagnostic": getattr(error, "diagnostic", "") or "",
+               "hints": list(getattr(error, "hints", None) or [])}}, sys.stderr)
+    sys.exit({TYPST_ERROR})
+sys.stdout.buffer.write(pdf)
+"""
 
 log = logging.getLogger(__name__)
 
@@ -81,30 +103,41 @@ def _code_bytes():
 
 def cached_path(stamp, lang):
     """A new content version, template, booklet code or Typst version each gives a new file."""
-    digest = hashlib.sha256(_template_bytes() + _code_bytes() + typst.__version__.encode()).hexdigest()[:10]
+    digest = hashlib.sha256(
+        _template_bytes() + _code_bytes() + package_version("typst").encode()
+    ).hexdigest()[:10]
     return booklet_dir() / f"{stamp}-{digest}-{lang}.pdf"
 
 
 def render_pdf(data, timestamp=None):
     """The PDF as bytes. Only Typst's bundled fonts, so every machine prints the same booklet."""
     _template_bytes()
+    job = {
+        "template": str(TEMPLATE),
+        "root": str(TEMPLATE.parent),
+        "data": json.dumps(data, ensure_ascii=False),
+        "timestamp": timestamp,
+    }
     try:
-        return typst.compile(
-            str(TEMPLATE),
-            root=str(TEMPLATE.parent),
-            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-            ignore_system_fonts=True,
-            timestamp=timestamp,
+        done = subprocess.run(
+            [sys.executable, "-c", COMPILE],
+            input=json.dumps(job).encode(),
+            capture_output=True,
+            timeout=BUILD_SECONDS,
         )
-    except RuntimeError as exc:  # typst.TypstError, or a file Typst cannot read
-        raise BookletError(_describe(exc)) from exc
+    except subprocess.TimeoutExpired as exc:
+        raise BookletError(f"Typst took more than {BUILD_SECONDS} s to lay out the booklet") from exc
+    if done.returncode == TYPST_ERROR:
+        raise BookletError(_describe(json.loads(done.stderr)))
+    if done.returncode != 0:
+        raise BookletError(f"Typst could not run: {done.stderr.decode(errors='replace')[-2000:]}")
+    return done.stdout
 
 
 def _describe(error):
     """Typst's own diagnostic already points at the file, line and column."""
-    message = getattr(error, "message", str(error))
-    details = (getattr(error, "diagnostic", "") or "").strip() or f"error: {message}"
-    hints = "".join(f"\nhint: {hint}" for hint in getattr(error, "hints", None) or [])
+    details = error["diagnostic"].strip() or f"error: {error['message']}"
+    hints = "".join(f"\nhint: {hint}" for hint in error["hints"])
     return f"Typst cannot lay out the template {TEMPLATE}:\n{details}{hints}"
 
 

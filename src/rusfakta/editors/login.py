@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from rusfakta.serving.ratelimit import client_address
+from rusfakta.serving.searchfront import client_address
 
 
 def pseudonym(address: str) -> str:

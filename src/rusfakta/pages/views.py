@@ -5,10 +5,9 @@ from django.db import DatabaseError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from rusfakta.api.errors import error_response, is_api
 from rusfakta.content.models import Chapter, ContentVersion, Figure, Source
+from rusfakta.errors import client_error, error_response, is_api, is_outage, outage, unavailable
 from rusfakta.helpservices.services import services_for_chapter
-from rusfakta.serving.middleware import unavailable
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.in_text import readable, statistics_by_slug
 from rusfakta.statistics.models import Chart
@@ -18,10 +17,14 @@ KEY_MESSAGE_STAT = "ssb-16-30-ikke-brukt-siste-ar-2024"
 
 def healthz(request):
     try:
-        ContentVersion.current()
+        stamp, _ = ContentVersion.latest()
     except DatabaseError:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
-    return HttpResponse("ok", content_type="text/plain")
+    outage.back()
+    response = HttpResponse("ok", content_type="text/plain")
+    response["X-Content-Version"] = stamp  # which content this instance serves (several behind one name)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def privacy(request):
@@ -90,8 +93,16 @@ def not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def bad_request(request, exception=None):
+    return client_error(request, 400)
+
+
+def csrf_failure(request, reason=""):
+    return client_error(request, 403)
+
+
 def server_error(request):
-    if isinstance(sys.exc_info()[1], DatabaseError):
+    if is_outage(sys.exc_info()[1]):
         return unavailable(request)
     if is_api(request):
         return error_response(500, "something went wrong on our side")

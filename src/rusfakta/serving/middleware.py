@@ -1,19 +1,11 @@
-import hashlib
 import logging
 import time
 
 from django.conf import settings
-from django.db import DatabaseError
-from django.http import HttpResponse
-from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
-from django.template.loader import render_to_string
-from django.utils import translation
-from django.utils.cache import patch_cache_control, set_response_etag
-from django.utils.http import http_date
+from django.middleware.gzip import GZipMiddleware
 
-from rusfakta.api.errors import error_response, is_api
-from rusfakta.serving.ratelimit import TokenBucket, client_address
-from rusfakta.serving.searchpath import BUCKET_KEY, LIMITED_KEY
+from rusfakta.errors import client_error, is_bad_value, is_outage, unavailable
+from rusfakta.serving.logs import printable_path
 
 access_log = logging.getLogger("rusfakta.access")
 
@@ -28,7 +20,8 @@ class AccessLogMiddleware:
         start = time.perf_counter()
         response = self.get_response(request)
         milliseconds = (time.perf_counter() - start) * 1000
-        access_log.info("%s %s %s %.1fms", request.method, request.path, response.status_code, milliseconds)
+        path = printable_path(request.path)
+        access_log.info("%s %s %s %.1fms", request.method, path, response.status_code, milliseconds)
         return response
 
 
@@ -45,19 +38,9 @@ class SecurityHeadersMiddleware:
         return response
 
 
-def unavailable(request):
-    """A clean 503 that needs no database: plain template, no context processors."""
-    logging.getLogger("rusfakta").error("database unavailable")
-    if is_api(request):
-        response = error_response(503, "the service is unavailable just now; try again soon")
-    else:
-        response = HttpResponse(render_to_string("503.html"), status=503)
-    response["Retry-After"] = "30"
-    return response
-
-
 class DatabaseUnavailableMiddleware:
-    """A lost database connection in a view gives a clean 503, never a traceback."""
+    """A lost database connection in a view gives a clean 503, never a traceback; a value the database
+    refuses (a NUL byte in an id, on PostgreSQL) is the client's error, a 400."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -66,83 +49,22 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        return unavailable(request) if isinstance(exception, DatabaseError) else None
-
-
-class SearchRateLimitMiddleware:
-    """Per-client limit on the search API → 429 in the API error shape."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.bucket = TokenBucket(settings.SEARCH_RATE_PER_SECOND, settings.SEARCH_RATE_BURST)
-
-    def __call__(self, request):
-        # In production the WSGI search path (serving/searchpath.py) lends its bucket, so a client
-        # has one limit whichever way its request is answered.
-        bucket = request.META.get(BUCKET_KEY, self.bucket)
-        if request.path.startswith("/api/v1/search") and (
-            request.META.get(LIMITED_KEY) or not bucket.allow(client_address(request.META))
-        ):
-            response = error_response(429, "too many questions in a short time; wait a moment and try again")
-            response["Retry-After"] = "5"
-            return response
-        return self.get_response(request)
-
-
-STORE_MARKER = "X-Rusfakta-Page-Cache"
-
-
-def page_cache_key(stamp, path, accept_encoding):
-    digest = hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()
-    gzip = "gzip" if re_accepts_gzip.search(accept_encoding) else "plain"
-    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
-    return f"page:{stamp}:{language}:{gzip}:{digest}"
-
-
-def page_cacheable(method, path, query_string, cookies):
-    return (
-        method in ("GET", "HEAD")
-        and not path.startswith(settings.PAGE_CACHE_SKIP)
-        and not query_string
-        and not cookies
-    )
-
-
-class PageCacheMiddleware:
-    """Marks the public pages that may be cached, with Last-Modified, ETag and revalidation headers.
-
-    The caching itself happens in front of Django (serving/fastpath.py), on the finished answer;
-    Django's ConditionalGetMiddleware answers 304s for the requests that do reach Django. Pages that
-    change with the clock, hold a visitor's question or are private are never marked.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if not page_cacheable(
-            request.method, request.path, request.META.get("QUERY_STRING"), request.COOKIES
-        ):
-            return self.get_response(request)
-        from rusfakta.content.models import ContentVersion
-
-        try:
-            _, changed_at = ContentVersion.latest()
-        except DatabaseError:
+        if is_outage(exception):
             return unavailable(request)
-        response = self.get_response(request)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
-            response["Last-Modified"] = http_date(changed_at.timestamp())
-            patch_cache_control(response, public=True, no_cache=True)
-            set_response_etag(response)
-            response[STORE_MARKER] = "1"
-        return response
+        if is_bad_value(exception):
+            return client_error(request, 400)
+        return None
 
 
 class CompressPagesMiddleware(GZipMiddleware):
-    """gzip for pages and API answers; the admin (which carries CSRF tokens) is left out."""
+    """gzip for pages and API answers. Left out: the admin (which carries CSRF tokens), byte ranges
+    (a range is of the file as it is) and PDFs (already compressed)."""
 
     def process_response(self, request, response):
-        if request.path.startswith(settings.ADMIN_URL_PREFIX):
+        if (
+            request.path.startswith(settings.ADMIN_URL_PREFIX)
+            or response.has_header("Content-Range")
+            or response.get("Content-Type") == "application/pdf"
+        ):
             return response
         return super().process_response(request, response)

@@ -1,7 +1,20 @@
-"""Charts as SVG, drawn on the server from the figure records (altair → vl-convert), cached per content version."""
+"""Charts as SVG, drawn on the server from the figure records (altair → vl-convert), cached per content version.
 
-import altair as alt
-import vl_convert
+Drawing is rare (once per content version) and heavy: vl-convert's JavaScript engine keeps about
+120 MB once it has drawn. So the first worker that needs a chart of a new content version builds
+every chart's Vega-Lite spec (altair, imported then) and a child process draws them all; each SVG is
+kept as a file in the data folder, which every other worker reads.
+"""
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
 from django.core.cache import cache
 
 from rusfakta.content.lookups import content_stamp
@@ -89,6 +102,8 @@ def bar_values(rows):
 
 
 def chart_spec(chart, rows, lang):
+    import altair as alt
+
     unit = rows[0]["stat"].unit
     values = bar_values(rows)
     top = max(v["high"] for v in values)
@@ -127,12 +142,58 @@ def chart_spec(chart, rows, lang):
     return layered.configure(font=FONT).configure_view(stroke=None).configure_axis(**axis).to_dict()
 
 
+CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]  # a deploy draws them again
+
+
+def chart_file(stamp, slug, lang):
+    return Path(settings.DATA_DIR) / "charts" / f"{stamp}-{CODE_DIGEST}-{slug}-{lang}.svg"
+
+
+DRAW = "import json, sys, vl_convert; json.dump([vl_convert.vegalite_to_svg(s) for s in json.load(sys.stdin)], sys.stdout)"
+DRAW_SECONDS = 120
+
+
 def chart_svg(chart, lang="nb"):
     stamp = content_stamp()
     key = f"chart-svg:{stamp}:{chart.slug}:{lang}"
     svg = cache.get(key)
     if svg is None:
-        rows = chart_rows(chart, statistics_by_slug(stamp), lang)
-        svg = vl_convert.vegalite_to_svg(chart_spec(chart, rows, lang))
+        path = chart_file(stamp, chart.slug, lang)
+        if not path.exists():
+            draw_all(stamp, chart)
+        svg = path.read_text()
         cache.set(key, svg, 24 * 3600)
     return svg
+
+
+def draw_all(stamp, also=None):
+    """Every chart of this content version in every language, drawn by one child process."""
+    from rusfakta.statistics.models import Chart
+
+    charts = {chart.slug: chart for chart in Chart.objects.all()}
+    if also is not None:
+        charts[also.slug] = also
+    stats = statistics_by_slug(stamp)
+    jobs = [
+        (chart_file(stamp, chart.slug, lang), chart_spec(chart, chart_rows(chart, stats, lang), lang))
+        for chart in charts.values()
+        for lang in AXIS_TITLE
+    ]
+    done = subprocess.run(
+        [sys.executable, "-c", DRAW],
+        input=json.dumps([spec for _, spec in jobs]).encode(),
+        capture_output=True,
+        timeout=DRAW_SECONDS,
+        check=True,
+    )
+    for (path, _), svg in zip(jobs, json.loads(done.stdout), strict=True):
+        _keep(path, svg)
+
+
+def _keep(path, svg):
+    """Written whole or not at all: another worker may read it at any moment."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".drawing-", suffix=".svg")
+    with os.fdopen(handle, "w") as file:
+        file.write(svg)
+    os.replace(temporary, path)

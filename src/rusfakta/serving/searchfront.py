@@ -1,23 +1,30 @@
-"""Answer well-formed search API questions in front of Django, without its request cycle.
+"""The search front: one search budget per client, and well-formed search API questions answered in
+front of Django.
 
-A question costs about a millisecond to answer; Django's middleware and django-ninja's parsing
-cost twice that again. Under a burst of traffic that difference decides whether answers come back
-in 30 ms or 300 ms, so the common case, `GET /api/v1/search?q=…[&limit=N][&lang=nb|en]` with
-valid values, is answered here:
+**The budget.** Each client (a keyed hash of its address, never the address) has a token bucket
+of SEARCH_RATE_BURST questions, refilled at SEARCH_RATE_PER_SECOND, shared by `/api/v1/search` and
+`/spor/?q=` (which live search calls). It is kept in Django's "search" cache: a file cache in the
+data folder on one machine, Redis or Valkey (RUSFAKTA_CACHE_URL) across machines, so every worker
+and every instance spends from the same bucket. An entry lives until its bucket is full again.
+
+**The fast path.** A question costs about a millisecond to answer; Django's middleware and
+django-ninja's parsing cost twice that again. Under a burst of traffic that difference decides whether
+answers come back in 30 ms or 300 ms, so the common case, `GET /api/v1/search?q=…[&limit=N][&lang=nb|en]`
+with valid values, is answered here:
 
 - the answer is the same `ask()` the API view returns, rendered with django-ninja's own JSON
   encoder, compressed by the same rule as Django's GZipMiddleware;
 - the headers (CSP and the other security headers, Content-Type, Content-Language) are the ones
   Django sent for the first search answer of this process, so they are set in one place; Vary
   follows GZipMiddleware's rule (a test compares every header). Answers are `no-store`, so
-  ConditionalGetMiddleware gives them no ETag;
-- the per-client rate limit is the same token bucket, shared with Django's middleware.
+  ConditionalGetMiddleware gives them no ETag.
 
 Everything else (a bad or missing parameter, HEAD, a conditional request, a database error,
-a client over its limit) goes to Django, which gives the documented answer or error. Nothing about the question is stored
-or logged: the access line has the path, never the query string.
+a client over its budget) goes to Django, which gives the documented answer or error. Nothing about
+the question is stored or logged: the access line has the path, never the query string.
 """
 
+import hashlib
 import json
 import logging
 import re
@@ -25,22 +32,90 @@ import time
 from urllib.parse import parse_qsl
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import DatabaseError
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.text import compress_string
 from ninja.responses import NinjaJSONEncoder
 
+from rusfakta.errors import client_error, error_response
 from rusfakta.search.engine import MAX_LIMIT
-from rusfakta.serving.ratelimit import TokenBucket, client_address
 
 access_log = logging.getLogger("rusfakta.access")
 
 PATH = "/api/v1/search"
-BUCKET_KEY = "rusfakta.search_bucket"  # environ: the bucket Django's rate-limit middleware uses too
 LIMITED_KEY = "rusfakta.search_limited"  # environ: this client is over its limit; Django answers 429
 LIMIT = re.compile(r"[1-9][0-9]?")
 PER_ANSWER = {"content-length", "content-encoding", "vary"}
 CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
+
+
+def client_address(meta):
+    """The visitor's address from a WSGI environ (or request.META), used only as a budget key.
+
+    Behind our own proxy (RUSFAKTA_BEHIND_PROXY) every request comes from the proxy, so the
+    address is the last one in X-Forwarded-For: the one our proxy added. Earlier entries are
+    the client's own claims and are ignored.
+    """
+    if settings.BEHIND_PROXY:
+        forwarded = meta.get("HTTP_X_FORWARDED_FOR", "")
+        last = forwarded.rsplit(",", 1)[-1].strip()
+        if last:
+            return last
+    return meta.get("REMOTE_ADDR", "")
+
+
+class SearchBudget:
+    """A token bucket per client in a shared cache, kept as the time its bucket is full again (GCRA).
+
+    Reading and writing the entry are two steps, so two workers answering one client in the same
+    millisecond may both let a question through: the budget can be passed by the number of
+    workers at once, never by the number of workers times the burst.
+    """
+
+    def __init__(self, rate=None, burst=None, cache="search"):
+        rate = settings.SEARCH_RATE_PER_SECOND if rate is None else rate
+        burst = settings.SEARCH_RATE_BURST if burst is None else burst
+        self.interval = 1 / rate if rate > 0 else float("inf")
+        self.tolerance = (burst - 1) * self.interval
+        self.cache = caches[cache]
+        self.salt = settings.SECRET_KEY.encode()[:64]
+
+    def key(self, client):
+        return "search-budget:" + hashlib.blake2b(client.encode(), key=self.salt, digest_size=12).hexdigest()
+
+    def allow(self, client, now=None):
+        now = time.time() if now is None else now
+        key = self.key(client)
+        full_at = max(self.cache.get(key, now), now)
+        if full_at - now > self.tolerance:
+            return False
+        full_at += self.interval
+        self.cache.set(key, full_at, timeout=max(1, int(full_at - now) + 1))
+        return True
+
+
+def is_search(request):
+    return request.path == PATH or (request.path in settings.SEARCH_PAGES and "q" in request.GET)
+
+
+class SearchRateLimitMiddleware:
+    """The search budget for requests Django answers: 429 in the API's shape or on our page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.budget = SearchBudget()
+
+    def __call__(self, request):
+        # A question the fast path found over budget is marked, not counted again.
+        if is_search(request) and (
+            request.META.get(LIMITED_KEY) or not self.budget.allow(client_address(request.META))
+        ):
+            message = "too many questions in a short time; wait a moment and try again"
+            response = error_response(429, message) if request.path == PATH else client_error(request, 429)
+            response["Retry-After"] = "5"
+            return response
+        return self.get_response(request)
 
 
 def well_formed(query_string):
@@ -66,7 +141,7 @@ def well_formed(query_string):
 class SearchAnswers:
     def __init__(self, app):
         self.app = app
-        self.bucket = TokenBucket(settings.SEARCH_RATE_PER_SECOND, settings.SEARCH_RATE_BURST)
+        self.budget = SearchBudget()
         self.headers = None  # learnt from Django's first 200 answer to a search
         self.vary = ()  # what else that answer varied on (Accept-Language, from LocaleMiddleware)
 
@@ -77,13 +152,12 @@ class SearchAnswers:
             or any(header in environ for header in CONDITIONAL)
         ):
             return self.app(environ, start_response)
-        environ[BUCKET_KEY] = self.bucket
         question = well_formed(environ.get("QUERY_STRING", ""))
         if question is None:
             return self.app(environ, start_response)
         if self.headers is None:
             return self._learn(environ, start_response)
-        if not self.bucket.allow(client_address(environ)):
+        if not self.budget.allow(client_address(environ)):
             environ[LIMITED_KEY] = True
             return self.app(environ, start_response)
         start = time.perf_counter()

@@ -1,4 +1,7 @@
+import argparse
 import os
+import subprocess
+import sys
 
 from django.conf import settings
 from django.core.management import call_command
@@ -6,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from rusfakta.content.models import Chapter
 from rusfakta.pack.sections import PackInvalid, load_pack
-from rusfakta.pages.staticfiles import collect_static_if_changed
+from rusfakta.serving.staticfiles import collect_static_if_changed
 
 
 def prepare():
@@ -33,20 +36,28 @@ class Command(BaseCommand):
         parser.add_argument(
             "--threads",
             type=int,
-            default=int(os.environ.get("RUSFAKTA_THREADS", "1")),
-            help="threads per worker running Django (default 1: requests queue in the server, not on the GIL)",
+            default=int(os.environ.get("RUSFAKTA_THREADS", "8")),
+            help="threads per worker; one at a time runs the app, the others wait for request bodies",
         )
+        parser.add_argument("--prepare-only", action="store_true", help=argparse.SUPPRESS)
 
-    def handle(self, *args, host, port, workers, threads, **options):
+    def handle(self, *args, host, port, workers, threads, prepare_only, **options):
+        if prepare_only:
+            try:
+                prepare()
+            except PackInvalid as exc:
+                for problem in exc.problems:
+                    self.stderr.write(str(problem))
+                raise CommandError("the content pack is invalid; fix it and start again") from exc
+            return
+        # Preparing loads most of the project; done in a child, it stays out of granian's main
+        # process, which only watches the workers for as long as the server runs.
+        if subprocess.run([sys.executable, "-m", "rusfakta", "serve", "--prepare-only"]).returncode:
+            raise CommandError("the server was not started")
         from granian import Granian
         from granian.constants import Interfaces
+        from granian.http import HTTP1Settings
 
-        try:
-            prepare()
-        except PackInvalid as exc:
-            for problem in exc.problems:
-                self.stderr.write(str(problem))
-            raise CommandError("the content pack is invalid; fix it and start again") from exc
         self.stdout.write(
             f"Rusfakta on http://{host}:{port}/ ({workers} workers × {threads} threads, data in {settings.DATA_DIR})"
         )
@@ -58,4 +69,6 @@ class Command(BaseCommand):
             workers=workers,
             blocking_threads=threads,
             log_access=False,
+            # A client that hasn't sent its headers in 10 s is cut off; granian's default is 30 s.
+            http1_settings=HTTP1Settings(header_read_timeout=10_000),
         ).serve()

@@ -1,0 +1,129 @@
+"""Error answers shared by every app: one JSON shape under /api/, our own page elsewhere.
+
+A leaf module: it imports nothing of ours, so the API, the pages and serving can all use it.
+"""
+
+import logging
+import threading
+import time
+
+from django.db import DataError, InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+CODES = {
+    400: "bad_request",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    408: "request_timeout",
+    411: "length_required",
+    413: "too_large",
+    415: "unsupported_media_type",
+    429: "too_many_requests",
+    500: "server_error",
+    503: "unavailable",
+}
+log = logging.getLogger("rusfakta")
+
+
+def is_api(request):
+    return request.path.startswith("/api/")
+
+
+def error_response(status, message, code=None):
+    response = JsonResponse(
+        {"error": {"code": code or CODES.get(status, "error"), "message": message}}, status=status
+    )
+    response["Cache-Control"] = "no-store"  # an error is about this one request; nobody should keep it
+    return response
+
+
+API_MESSAGES = {
+    400: "the request is malformed",
+    403: "forbidden",
+    404: "not found",
+    405: "this address can only be read (GET, HEAD, OPTIONS)",
+    408: "the request body did not arrive in time",
+    411: "a request body needs a Content-Length",
+    413: "the request body is too large",
+    415: "no file uploads are accepted",
+    503: "busy just now; try again soon",
+}
+
+
+def page_messages():
+    """Heading and text of our own page for each client error, in the active language."""
+    return {
+        400: (_("Forespørselen var ugyldig"), _("Adressen eller skjemaet hadde noe vi ikke kan lese.")),
+        404: (_("Fant ikke siden"), _("Siden finnes ikke, eller den har flyttet.")),
+        403: (_("Ikke tillatt"), _("Skjemaet var utløpt eller kom fra et annet sted. Prøv på nytt.")),
+        405: (_("Ikke tillatt"), _("Denne siden kan bare leses, ikke endres.")),
+        408: (_("Det tok for lang tid"), _("Skjemaet kom ikke fram i tide. Prøv på nytt.")),
+        411: (_("Forespørselen var ugyldig"), _("Adressen eller skjemaet hadde noe vi ikke kan lese.")),
+        413: (_("For mye på en gang"), _("Skjemaet var større enn noe vi tar imot.")),
+        415: (_("Vi tar ikke imot filer"), _("Ingen skjemaer her har filer.")),
+        429: (_("For mange spørsmål på kort tid"), _("Vent litt, og spør igjen.")),
+        503: (_("Travelt akkurat nå"), _("Prøv igjen om litt.")),
+    }
+
+
+def client_error(request, status, message=None):
+    """A 4xx in the API's shape under /api/, else our own page in the reader's language."""
+    if is_api(request):
+        return error_response(status, message or API_MESSAGES.get(status, API_MESSAGES[400]))
+    heading, text = page_messages().get(status, page_messages()[400])
+    from django.shortcuts import render
+
+    response = render(request, "client_error.html", {"heading": heading, "text": text}, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def is_outage(exception):
+    """Lost or refused connections mean the database is down; a value it refuses (a NUL byte) does not."""
+    return isinstance(exception, (OperationalError, InterfaceError))
+
+
+def is_bad_value(exception):
+    return isinstance(exception, DataError)
+
+
+class Outage:
+    """One ERROR line when the database goes away and one when it is back, with how many 503s between."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.since = None
+        self.answered = 0
+
+    def unavailable(self):
+        with self.lock:
+            if self.since is None:
+                self.since, self.answered = time.monotonic(), 0
+                log.error("database unavailable: answering 503 until it is back")
+            self.answered += 1
+
+    def back(self):
+        if self.since is None:
+            return
+        with self.lock:
+            if self.since is None:
+                return
+            seconds, answered, self.since = time.monotonic() - self.since, self.answered, None
+        log.error("database back after %.0f s; %d requests were answered 503", seconds, answered)
+
+
+outage = Outage()
+
+
+def unavailable(request):
+    """A clean 503 that needs no database: plain template, no context processors."""
+    outage.unavailable()
+    if is_api(request):
+        response = error_response(503, "the service is unavailable just now; try again soon")
+    else:
+        response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = "30"
+    return response

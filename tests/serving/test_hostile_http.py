@@ -1,0 +1,258 @@
+"""Hostile and odd clients against the real server (`rusfakta serve`, granian) over real HTTP."""
+
+import http.client
+import json
+import re
+import socket
+import time
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser.conftest import drop_database, server_environment, start_server, stop_server
+
+ISO_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d ")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    env, cleanup = server_environment(tmp_path_factory.mktemp("data"))
+    env.update(
+        RUSFAKTA_BODY_SECONDS="1",
+        RUSFAKTA_ALLOWED_HOSTS="127.0.0.1,localhost",
+        RUSFAKTA_BEHIND_PROXY="1",
+        RUSFAKTA_SEARCH_RATE="0.001",
+        RUSFAKTA_SEARCH_BURST="20",
+    )
+    log = tmp_path_factory.mktemp("log") / "serve.log"
+    process, base = start_server(env, log)
+    yield urlparse(base), log
+    stop_server(process)
+    drop_database(cleanup)
+
+
+def ask(server, method, path, body=None, **headers):
+    target, _ = server
+    # Generous: the first /hefte.pdf draws every chart and builds the booklet, on a busy machine.
+    connection = http.client.HTTPConnection(target.hostname, target.port, timeout=120)
+    try:
+        connection.request(
+            method, path, body=body, headers={k.replace("_", "-"): v for k, v in headers.items()}
+        )
+        response = connection.getresponse()
+        return response.status, response.headers, response.read()  # headers: case-insensitive
+    finally:
+        connection.close()
+
+
+def log_lines(server):
+    _, log = server
+    return log.read_text(errors="replace").splitlines()
+
+
+def raw(server, payload):
+    target, _ = server
+    s = socket.create_connection((target.hostname, target.port), timeout=10)
+    s.sendall(payload)
+    return s
+
+
+def stalled_post(server, path):
+    return raw(
+        server,
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        "Content-Length: 20000\r\n\r\nq1=a".encode(),
+    )
+
+
+def test_stalled_bodies_and_slow_headers_hold_no_worker(server):
+    stalled = [stalled_post(server, "/quiz/resultat/") for _ in range(30)]
+    slow = [raw(server, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ") for _ in range(30)]
+    try:
+        time.sleep(0.5)
+        for path in ("/", "/hjelp/") * 10:
+            start = time.monotonic()
+            status, _, _ = ask(server, "GET", path)
+            assert status == 200
+            assert time.monotonic() - start < 5  # far below the body deadline times the stalled clients
+    finally:
+        for s in stalled + slow:
+            s.close()
+
+
+def test_a_stalled_body_is_answered_408_after_the_deadline(server):
+    s = stalled_post(server, "/quiz/resultat/")
+    try:
+        assert s.recv(64).startswith(b"HTTP/1.1 408")
+    finally:
+        s.close()
+
+
+def test_a_body_on_a_path_that_takes_none_is_not_waited_for(server):
+    s = stalled_post(server, "/om/")
+    try:
+        start = time.monotonic()
+        assert s.recv(64).startswith(b"HTTP/1.1 405")
+        assert time.monotonic() - start < 1
+    finally:
+        s.close()
+
+
+def test_file_uploads_and_large_bodies_are_refused(server):
+    upload = (
+        b'--x\r\nContent-Disposition: form-data; name="f"; filename="a.bin"\r\n\r\n'
+        + b"0" * 1000
+        + b"\r\n--x--\r\n"
+    )
+    status, _, body = ask(
+        server, "POST", "/quiz/resultat/", upload, Content_Type="multipart/form-data; boundary=x"
+    )
+    assert status == 415 and "Vi tar ikke imot filer" in body.decode()
+    status, _, _ = ask(
+        server,
+        "POST",
+        "/quiz/resultat/",
+        b"a=" + b"1" * 200_000,
+        Content_Type="application/x-www-form-urlencoded",
+    )
+    assert status == 413
+
+
+MALFORMED = [
+    ("/api/v1/statistics?" + "&".join(f"p{i}=1" for i in range(250)), 400),
+    ("/api/v1/search?" + "&".join(f"q{i}=1" for i in range(250)), 400),
+    ("/api/v1/statistics/x%00", 404),
+    ("/api/v1/mixing/x%00", 404),
+    ("/api/v1/statistics?lang=nb%00", 400),
+    ("/api/v1/search?q=%ff%fe", 400),
+    ("/spor/?" + "&".join(f"q{i}=1" for i in range(250)), 400),
+    ("/kapittel/x%00/", 404),
+    ("/tall/x%00/", 404),
+    ("/spor/?q=koks%00", 400),
+    ("/kapittel/%ff/", 404),
+]
+
+
+@pytest.mark.parametrize("path, expected", MALFORMED, ids=[p[:40] for p, _ in MALFORMED])
+def test_malformed_requests_get_a_4xx_in_our_shape_never_unavailable(server, path, expected):
+    status, headers, body = ask(server, "GET", path)
+    assert status == expected
+    assert "Retry-After" not in headers
+    if path.startswith("/api/"):
+        assert set(json.loads(body)["error"]) == {"code", "message"}
+        assert headers["Cache-Control"] == "no-store"
+    else:
+        assert '<html lang="nb">' in body.decode() and "Rusfakta" in body.decode()
+
+
+def test_trace_is_refused_and_options_is_an_empty_answer_with_allow(server):
+    status, headers, _ = ask(server, "TRACE", "/")
+    assert status == 405 and headers["Allow"] == "GET, HEAD, OPTIONS"
+    status, headers, body = ask(server, "OPTIONS", "/hefte.pdf")
+    assert status == 204 and body == b"" and headers["Allow"] == "GET, HEAD, OPTIONS"
+    status, headers, _ = ask(server, "OPTIONS", "/admin/login/")
+    assert status == 204 and headers["Allow"] == "GET, HEAD, OPTIONS, POST"
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "PROPFIND"])
+def test_other_methods_get_405_in_the_readers_language_or_json(server, method):
+    status, headers, body = ask(server, method, "/om/")
+    assert status == 405 and "Denne siden kan bare leses" in body.decode() and "DEBUG" not in body.decode()
+    status, _, body = ask(server, method, "/en/om/")
+    assert status == 405 and "This page can only be read" in body.decode()
+    status, headers, body = ask(server, method, "/api/v1/statistics")
+    assert status == 405 and json.loads(body)["error"]["code"] == "method_not_allowed"
+    assert headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/tall/", "/hjelp/", "/api/v1/search?q=koks", "/api/v1/statistics", "/hefte.pdf"]
+)
+def test_head_works_wherever_get_does(server, path):
+    get_status, get_headers, get_body = ask(server, "GET", path)
+    status, headers, body = ask(server, "HEAD", path)
+    assert (status, body) == (get_status, b"") and get_status == 200
+    assert headers["Content-Type"] == get_headers["Content-Type"]
+
+
+def test_the_pdf_has_validators_ranges_and_a_long_max_age_per_version(server):
+    status, headers, body = ask(server, "GET", "/hefte.pdf")
+    assert status == 200 and body.startswith(b"%PDF")
+    etag, size = headers["ETag"], len(body)
+    assert headers["Last-Modified"] and headers["Accept-Ranges"] == "bytes"
+    status, headers, part = ask(server, "GET", "/hefte.pdf", Range="bytes=0-99")
+    assert status == 206 and part == body[:100] and headers["Content-Range"] == f"bytes 0-99/{size}"
+    status, _, part = ask(server, "GET", "/hefte.pdf", Range="bytes=-10")
+    assert status == 206 and part == body[-10:]
+    status, headers, _ = ask(server, "GET", "/hefte.pdf", Range=f"bytes={size}-")
+    assert status == 416 and headers["Content-Range"] == f"bytes */{size}"
+    assert ask(server, "GET", "/hefte.pdf", If_None_Match=etag)[0] == 304
+    assert ask(server, "GET", "/hefte.pdf", If_None_Match="W/" + etag)[0] == 304
+    version = etag.strip('"')
+    _, headers, _ = ask(server, "GET", f"/hefte.pdf?v={version}")
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+def test_weak_etags_are_compared_weakly_on_cached_pages(server):
+    ask(server, "GET", "/kilder/")
+    status, headers, _ = ask(server, "GET", "/kilder/")
+    etag = headers["ETag"]
+    for tag in (etag, "W/" + etag.removeprefix("W/"), etag.removeprefix("W/")):
+        assert ask(server, "GET", "/kilder/", If_None_Match=tag)[0] == 304
+
+
+def test_api_4xx_and_429_answers_are_no_store(server):
+    statuses = [ask(server, "GET", "/api/v1/search?q=koks") for _ in range(25)]
+    limited = [(s, h) for s, h, _ in statuses if s == 429]
+    assert limited and all(h["Cache-Control"] == "no-store" for _, h in limited)
+    status, headers, _ = ask(server, "GET", "/api/v1/statistics/finnes-ikke")
+    assert status == 404 and headers["Cache-Control"] == "no-store"
+
+
+def test_the_cache_keeps_schemes_apart_and_checks_the_host_first(server):
+    for _ in range(2):
+        status, headers, _ = ask(server, "GET", "/om/", X_Forwarded_Proto="http")
+        assert status == 200 and "Strict-Transport-Security" not in headers
+    status, headers, _ = ask(server, "GET", "/om/", X_Forwarded_Proto="https")
+    assert status == 200 and headers["Strict-Transport-Security"].startswith("max-age=")
+    status, _, body = ask(server, "GET", "/om/", Host="evil.example")
+    assert status == 400 and "Forespørselen var ugyldig" in body.decode()
+
+
+def test_log_lines_are_escaped_timed_with_offset_and_hold_no_client_traceback(server):
+    ask(server, "GET", "/om/%0a2026-01-01%20INFO%20rusfakta.access%20GET%20/fake%20200")
+    ask(server, "GET", "/om/%00x")
+    ask(server, "GET", "/", Host="evil.example\u0000")
+    time.sleep(0.5)
+    lines = log_lines(server)
+    access = [line for line in lines if " rusfakta.access " in line]
+    assert access and all(ISO_TIME.match(line) for line in access)
+    assert not any(line.startswith("2026-01-01") for line in lines)
+    assert any("/om/%0A2026-01-01%20INFO" in line for line in access)
+    assert any("/om/%00x 404" in line for line in access)
+    assert "\x00" not in "\n".join(lines)
+    assert not any("Traceback" in line or "evil.example" in line for line in lines)
+
+
+@pytest.fixture(scope="module")
+def production(tmp_path_factory):
+    env, cleanup = server_environment(tmp_path_factory.mktemp("production"))
+    env.update(
+        RUSFAKTA_ENV="production",
+        RUSFAKTA_SECRET_KEY="production-test-" + "0123456789abcdef" * 3,
+        RUSFAKTA_ALLOWED_HOSTS="127.0.0.1",
+        RUSFAKTA_BEHIND_PROXY="1",
+    )
+    process, base = start_server(env, tmp_path_factory.mktemp("log") / "production.log")
+    yield urlparse(base), None
+    stop_server(process)
+    drop_database(cleanup)
+
+
+def test_behind_the_proxy_plain_http_is_redirected_to_https(production):
+    target, _ = production
+    status, headers, _ = ask(production, "GET", "/om/?a=1", X_Forwarded_Proto="http")
+    assert status == 301 and headers["Location"] == f"https://127.0.0.1:{target.port}/om/?a=1"
+    status, headers, _ = ask(production, "GET", "/om/", X_Forwarded_Proto="https")
+    assert status == 200 and "includeSubDomains" in headers["Strict-Transport-Security"]
+    assert ask(production, "GET", "/healthz", X_Forwarded_Proto="http")[0] == 200  # the load balancer's check
