@@ -5,7 +5,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_login_failed
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client, override_settings
 from django.urls import reverse
 
@@ -16,9 +16,9 @@ PASSWORD = "riktig passord 123"
 
 @pytest.fixture
 def editor(db):
-    cache.clear()
+    caches["search"].clear()
     yield get_user_model().objects.create_superuser("redaktor", password=PASSWORD)
-    cache.clear()
+    caches["search"].clear()
 
 
 def post_login(address, password, username="redaktor"):

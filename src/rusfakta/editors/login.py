@@ -15,7 +15,7 @@ import ipaddress
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
@@ -45,6 +45,7 @@ class LoginAttemptLimitMiddleware:
 
     def __call__(self, request):
         if _is_login_post(request):
+            cache = caches["search"]  # the cache every worker and instance shares (file cache or Redis)
             window = settings.LOGIN_WINDOW_SECONDS
             slot = int(time.time() // window)
             key = f"login-attempts:{pseudonym(client_address(request.META))}:{slot}"
