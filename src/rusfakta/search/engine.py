@@ -48,7 +48,9 @@ class Document:
 
 
 @dataclass
-class Answer:
+class SearchOutcome:
+    """One question's answer: the spelling used, a notice if one matched, and the ranked passages."""
+
     query: str
     corrected: str | None
     notice: dict | None
@@ -60,7 +62,9 @@ def _longest_first(entries):
     return sorted(entries, key=lambda term: -len(term[0]))
 
 
-class Engine:
+class SearchIndex:
+    """The passages, glossary and notices of one content version, ready to rank against a question."""
+
     def __init__(self, documents, glossary, notices):
         self.documents = {d.slug: d for d in documents}
         self.glossary = _longest_first([(term, means) for terms, means in glossary for term in terms])
@@ -198,7 +202,7 @@ class Engine:
     def search(self, query, limit=5):
         query = " ".join(query.split())[:MAX_QUERY_CHARS]
         corrected, notice, weighted, phrase = self._terms(query)
-        answer = Answer(query=query, corrected=corrected, notice=notice, stems=frozenset(weighted))
+        answer = SearchOutcome(query=query, corrected=corrected, notice=notice, stems=frozenset(weighted))
         if not weighted:
             return answer
         hits = self.searcher.search(self._query(weighted), max(limit, CANDIDATES)).hits

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from rusfakta.content.lookups import content_stamp
 from rusfakta.content.models import Passage
-from rusfakta.search.engine import MAX_LIMIT, MAX_QUERY_CHARS, Document, Engine, engine_for
+from rusfakta.search.engine import MAX_LIMIT, MAX_QUERY_CHARS, Document, SearchIndex, engine_for
 from rusfakta.search.models import GlossaryEntry, Notice
 from rusfakta.search.whitespace import is_blank
 from rusfakta.statistics.in_text import passage_html, passage_text, statistics_by_slug
@@ -39,7 +39,7 @@ def _build_engine():
     ]
     glossary = [(g.terms, g.means) for g in GlossaryEntry.objects.all()]
     notices = sorted(Notice.objects.all(), key=lambda n: n.kind != Notice.Kind.EMERGENCY)
-    return Engine(documents, glossary, [(n.kind, n.phrases, n.text) for n in notices])
+    return SearchIndex(documents, glossary, [(n.kind, n.phrases, n.text) for n in notices])
 
 
 def engine():

@@ -36,7 +36,9 @@ class Statement:
 
 
 @dataclass
-class Answer:
+class MixingReply:
+    """What the booklet says about cocaine mixed with the substance asked for, or that it says nothing."""
+
     query: str
     substance: MixingSubstance | None = None
     statements: list = field(default_factory=list)
@@ -87,7 +89,7 @@ def read_query(params, substances):
 def answer(query, substances=None, lang="nb"):
     substances = all_substances() if substances is None else substances
     substance = find(query, substances)
-    result = Answer(query=query, substance=substance)
+    result = MixingReply(query=query, substance=substance)
     if substance is not None:
         stats = statistics_by_slug()
         result.statements = [

@@ -20,7 +20,9 @@ class Guess:
 
 
 @dataclass
-class Answer:
+class GuessedFigure:
+    """One norm-check item: the booklet's figure, the reader's guess and how they compare."""
+
     item: NormItem
     stat: object
     shown: str
@@ -87,7 +89,7 @@ def answers(params=None, lang="nb"):
     stats = statistics_by_slug()
     items = NormItem.objects.select_related("statistic__source", "passage__chapter")
     found = [
-        Answer(
+        GuessedFigure(
             item=item,
             stat=item.statistic,
             shown=format_statistic(item.statistic, lang),
