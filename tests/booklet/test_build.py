@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 import rusfakta
 from rusfakta.booklet import build
+from rusfakta.booklet.document import BookletError, month_label
 from rusfakta.content.models import ContentVersion, Passage
 from rusfakta.statistics.models import Statistic
 
@@ -176,3 +177,16 @@ def test_the_cache_key_hashes_every_module_the_build_imports_and_the_translation
         "locale/en/LC_MESSAGES/django.mo",
     ):
         assert module in names
+
+
+@pytest.mark.parametrize(
+    "edition, lang, label", [("2025-08", "nb", "august 2025"), ("2025-01", "en", "January 2025")]
+)
+def test_the_edition_month_is_written_by_django_date_format(edition, lang, label):
+    assert month_label(edition, lang) == label
+
+
+@pytest.mark.parametrize("edition", ["2025-00", "2025-13", "2025", "august"])
+def test_an_edition_that_is_not_a_month_stops_the_build(edition):
+    with pytest.raises(BookletError, match="is not YYYY-MM"):
+        month_label(edition, "nb")

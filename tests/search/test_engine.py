@@ -3,7 +3,7 @@
 import pytest
 
 from rusfakta.search import engine as search_engine
-from rusfakta.search.engine import EXPANSION_WEIGHT, SUBSTITUTE_WEIGHT, Document, Engine
+from rusfakta.search.engine import EXPANSION_WEIGHT, SUBSTITUTE_WEIGHT, Document, SearchIndex
 
 
 def passage(slug, heading, text, questions=""):
@@ -47,7 +47,7 @@ GLOSSARY = [
 
 @pytest.fixture(scope="module")
 def engine():
-    return Engine(DOCUMENTS, GLOSSARY, [])
+    return SearchIndex(DOCUMENTS, GLOSSARY, [])
 
 
 def test_a_word_our_text_never_uses_stands_in_full_for_its_glossary_meaning(engine):

@@ -40,3 +40,14 @@ def test_numbers_are_written_the_norwegian_and_the_english_way(record, nb, en):
 def test_a_number_never_breaks_from_its_unit():
     assert NBSP in format_statistic(stat(4.2), "nb")
     assert NBSP in format_statistic(stat(1959, "count"), "nb")
+
+
+def test_the_model_the_pack_schema_and_the_format_share_one_unit_list():
+    from typing import get_args
+
+    from rusfakta.statistics.models import Statistic
+    from rusfakta.statistics.pack import StatisticData
+    from rusfakta.statistics.units import UNITS
+
+    assert [value for value, _ in Statistic._meta.get_field("unit").choices] == list(UNITS)
+    assert get_args(StatisticData.model_fields["unit"].annotation) == UNITS

@@ -87,9 +87,9 @@ def test_the_start_page_offers_both_ways_and_the_teacher_sheets(pages):
         assert f'href="{url}"' in html
 
 
-def test_all_questions_on_one_page_post_to_the_result_without_a_csrf_token(pages):
+def test_all_questions_on_one_page_are_a_get_form_to_the_result_without_a_csrf_token(pages):
     html = pages.get("/quiz/alle/").content.decode()
-    assert 'method="post" action="/quiz/resultat/"' in html
+    assert 'method="get" action="/quiz/resultat/"' in html
     assert "csrfmiddlewaretoken" not in html
     for question in QuizQuestion.objects.all():
         assert f'name="svar-{question.slug}"' in html
@@ -137,6 +137,30 @@ def test_a_broken_form_gets_a_clear_message(post, url, data, message):
     html = post(url, data, status=400).content.decode()
     assert message in html
     assert 'href="/quiz/"' in html
+
+
+def test_the_result_by_get_scores_the_answers_and_refresh_gives_the_same_page(pages):
+    url = "/quiz/resultat/?sendt=alle&svar-alkohol=3&svar-speedball=2&svar-russetid=3"
+    first = pages.get(url)
+    assert f"2 av {QuizQuestion.objects.count()} riktige" in first.content.decode()
+    assert "no-store" in first["Cache-Control"]
+    assert pages.get(url).content == first.content
+
+
+def test_the_result_of_a_quiz_sent_with_no_answers_is_a_score_of_nothing(pages):
+    html = pages.get("/quiz/resultat/?sendt=alle").content.decode()
+    assert f"0 av {QuizQuestion.objects.count()} riktige" in html
+    assert html.count("Du svarte ikke på dette spørsmålet.") == QuizQuestion.objects.count()
+
+
+def test_one_question_at_a_time_by_get_carries_the_answers_in_the_address(pages):
+    html = pages.get("/quiz/ett-om-gangen/").content.decode()
+    assert 'method="get" action="/quiz/ett-om-gangen/"' in html
+    second = pages.get("/quiz/ett-om-gangen/?steg=0&svar-kokain-som-medisin=2").content.decode()
+    assert f"Spørsmål 2 av {QuizQuestion.objects.count()}" in second
+    assert '<input type="hidden" name="svar-kokain-som-medisin" value="2">' in second
+    broken = pages.get("/quiz/ett-om-gangen/?steg=x", status=400).content.decode()
+    assert "Skjemaet mangler hvilket spørsmål du var på." in broken
 
 
 def test_the_result_page_by_get_goes_back_to_the_start(db):

@@ -12,7 +12,8 @@ from pydantic import Field
 
 from rusfakta.api.schemas import EditionOut, ErrorOut
 from rusfakta.api.statistics import LangQuery, _edition
-from rusfakta.tools.mixing import MAX_QUERY_LENGTH, NOT_COVERED, all_substances, answer, help_url
+from rusfakta.tools.forms import MAX_QUERY_LENGTH
+from rusfakta.tools.mixing import NOT_COVERED, all_substances, answer, help_url
 from rusfakta.tools.models import MixingSubstance
 
 router = Router(tags=["mixing"])

@@ -1,9 +1,11 @@
 """Everything the printed booklet shows, read from the database into one JSON-ready dict for the Typst template."""
 
 import re
+from datetime import date
 from itertools import groupby
 
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from rusfakta.booklet.markup import passage_markup
@@ -16,10 +18,6 @@ from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.in_text import statistics_by_slug
 from rusfakta.statistics.models import Chart
 
-MONTHS = {
-    "nb": "januar februar mars april mai juni juli august september oktober november desember".split(),
-    "en": "January February March April May June July August September October November December".split(),
-}
 SVG_WIDTH = re.compile(r'<svg\b[^>]*?\swidth="([0-9.]+)')
 BACK_MATTER_KINDS = (Chapter.Kind.ABOUT, Chapter.Kind.HELP)
 
@@ -29,12 +27,14 @@ class BookletError(Exception):
 
 
 def month_label(year_month, lang):
-    """The edition month in words: 2025-08 → august 2025."""
+    """The edition month in words, by Django's date format for the language: 2025-08 → august 2025."""
     try:
         year, month = (int(part) for part in year_month.split("-"))
-        return f"{MONTHS[lang][month - 1]} {year}"
-    except (ValueError, IndexError) as exc:
+        first = date(year, month, 1)
+    except ValueError as exc:
         raise BookletError(f"the edition month {year_month!r} is not YYYY-MM") from exc
+    with translation.override(lang):
+        return date_format(first, "F Y")
 
 
 def booklet_data(lang="nb"):

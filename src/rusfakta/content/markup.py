@@ -3,7 +3,8 @@
 import re
 from dataclasses import dataclass
 
-from django.utils.html import escape
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from rusfakta.pack.refs import STAT_REF, stat_refs  # noqa: F401 (the markup's readers take both from here)
 
@@ -46,17 +47,32 @@ def blocks(body):
     return result
 
 
-def _inline_html(text, render_stat, mark):
-    def plain(segment):
-        return BOLD.sub(r"<strong>\1</strong>", mark(escape(segment)))
+def _marked(text, mark):
+    # mark() only wraps words of text that is already escaped, so what it gives back is safe
+    return mark_safe(mark(escape(text)))
 
+
+def _plain_html(segment, mark):
+    """Escaped text with its **bold** parts in <strong>: BOLD.split gives plain and bold parts in turn."""
+    parts = BOLD.split(segment)
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html("<strong>{}</strong>", _marked(p, mark)) if i % 2 else _marked(p, mark),)
+            for i, p in enumerate(parts)
+        ),
+    )
+
+
+def _inline_html(text, render_stat, mark):
     parts, last = [], 0
     for match in STAT_REF.finditer(text):
-        parts.append(plain(text[last : match.start()]))
+        parts.append(_plain_html(text[last : match.start()], mark))
         parts.append(render_stat(match.group(1)))
         last = match.end()
-    parts.append(plain(text[last:]))
-    return "".join(parts)
+    parts.append(_plain_html(text[last:], mark))
+    return format_html_join("", "{}", ((part,) for part in parts))
 
 
 def _unmarked(text):
@@ -64,15 +80,16 @@ def _unmarked(text):
 
 
 def to_html(body, render_stat, mark=_unmarked):
-    """render_stat(slug) returns safe HTML for one figure reference; mark(text) may wrap words in escaped text."""
+    """Safe HTML. render_stat(slug) returns safe HTML for one figure reference; mark(text) may wrap words
+    in escaped text."""
     out = []
     for block in blocks(body):
         if block.kind == "p":
-            out.append(f"<p>{_inline_html(' '.join(block.lines), render_stat, mark)}</p>")
+            out.append(format_html("<p>{}</p>", _inline_html(" ".join(block.lines), render_stat, mark)))
         else:
-            items = "".join(f"<li>{_inline_html(line, render_stat, mark)}</li>" for line in block.lines)
-            out.append(f"<ul>{items}</ul>")
-    return "\n".join(out)
+            lines = ((_inline_html(line, render_stat, mark),) for line in block.lines)
+            out.append(format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", lines)))
+    return format_html_join("\n", "{}", ((block,) for block in out))
 
 
 def to_text(body, render_stat):

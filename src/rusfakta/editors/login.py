@@ -17,6 +17,7 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from rusfakta.serving.searchfront import client_address
@@ -64,9 +65,10 @@ def too_many_attempts(retry_after):
     text = _("For mange innloggingsforsøk herfra. Vent litt, og prøv igjen om %(seconds)s sekunder.") % {
         "seconds": retry_after
     }
-    body = (
+    body = format_html(
         '<!doctype html><html lang="nb"><meta charset="utf-8"><title>For mange forsøk</title>'
-        f"<h1>For mange forsøk</h1><p>{text}</p></html>"
+        "<h1>For mange forsøk</h1><p>{}</p></html>",
+        text,
     )
     response = HttpResponse(body, status=429, content_type="text/html; charset=utf-8")
     response["Retry-After"] = str(retry_after)

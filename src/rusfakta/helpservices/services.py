@@ -21,7 +21,9 @@ class Contact:
 
 
 @dataclass
-class ServiceView:
+class ShownService:
+    """A help service as a page shows it: open or closed now, its hours and ways to reach it, in words."""
+
     service: Service
     status: hours.Status
     status_text: str
@@ -90,7 +92,7 @@ def _rank(view):
 
 
 def _view(service, booklet_url, at, status):
-    return ServiceView(
+    return ShownService(
         service=service,
         status=status,
         status_text=wording.status_text(status, at) if at else "",

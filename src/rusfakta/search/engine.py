@@ -53,7 +53,9 @@ class Document:
 
 
 @dataclass
-class Answer:
+class SearchOutcome:
+    """One question's answer: the spelling used, a notice if one matched, and the ranked passages."""
+
     query: str
     corrected: str | None
     notice: dict | None
@@ -85,7 +87,9 @@ def _longest_first(entries):
     return sorted(entries, key=lambda term: -len(term[0]))
 
 
-class Engine:
+class SearchIndex:
+    """The passages, glossary and notices of one content version, ready to rank against a question."""
+
     def __init__(self, documents, glossary, notices, scope=None):
         self.scope = scope or Scope()
         self.documents = {d.slug: d for d in documents}
@@ -224,7 +228,7 @@ class Engine:
     def search(self, query, limit=5):
         query = " ".join(query.split())[:MAX_QUERY_CHARS]
         corrected, notice, weighted, phrase = self._terms(query)
-        answer = Answer(query=query, corrected=corrected, notice=notice, stems=frozenset(weighted))
+        answer = SearchOutcome(query=query, corrected=corrected, notice=notice, stems=frozenset(weighted))
         asked = f" {' '.join(self._drop_foreign(corrected or ' '.join(to_bokmal(words(query)))).split())} "
         if not weighted:
             return self._uncovered(answer)

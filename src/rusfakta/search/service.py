@@ -7,7 +7,7 @@ from django.utils import translation
 from rusfakta.content.lookups import content_stamp
 from rusfakta.content.models import Passage
 from rusfakta.pack.refs import stat_refs
-from rusfakta.search.engine import MAX_LIMIT, MAX_QUERY_CHARS, Document, Engine, Scope, engine_for
+from rusfakta.search.engine import MAX_LIMIT, MAX_QUERY_CHARS, Document, Scope, SearchIndex, engine_for
 from rusfakta.search.models import GlossaryEntry, Notice, ShortAnswer
 from rusfakta.search.whitespace import is_blank
 from rusfakta.statistics.in_text import passage_html, passage_text, statistics_by_slug
@@ -44,7 +44,7 @@ def _build_engine():
     glossary = [(g.terms, g.means) for g in GlossaryEntry.objects.all()]
     notices = sorted(Notice.objects.all(), key=lambda n: n.kind != Notice.Kind.EMERGENCY)
     scope = next((n for n in notices if n.kind == Notice.Kind.NOT_COVERED), None)
-    return Engine(
+    return SearchIndex(
         documents,
         glossary,
         [(n.kind, n.phrases, n.text) for n in notices if n.kind != Notice.Kind.NOT_COVERED],

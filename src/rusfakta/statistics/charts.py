@@ -12,41 +12,21 @@ import os
 import subprocess
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from rusfakta.content.lookups import content_stamp
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.in_text import statistics_by_slug
+from rusfakta.statistics.units import BY_NAME
 
 INK, BAR, GRID = "#1b1b1f", "#0b5cad", "#c9ced6"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
-AXIS_TITLE = {
-    "nb": {
-        "percent": "Prosent",
-        "per-100": "Av 100",
-        "per-10": "Av 10",
-        "times": "Ganger",
-        "persons": "Personer",
-        "count": "Antall",
-        "kg": "Kilo",
-        "tonnes": "Tonn",
-    },
-    "en": {
-        "percent": "Per cent",
-        "per-100": "Out of 100",
-        "per-10": "Out of 10",
-        "times": "Times",
-        "persons": "People",
-        "count": "Count",
-        "kg": "Kilograms",
-        "tonnes": "Tonnes",
-    },
-}
-SOURCE_WORD = {"nb": "Kilde", "en": "Source"}
-PERIOD_WORD = {"nb": "Periode", "en": "Period"}
 
 
 def chart_rows(chart, stats, lang):
@@ -64,19 +44,13 @@ def chart_rows(chart, stats, lang):
 def source_line(rows, lang):
     titles = list(dict.fromkeys(row["stat"].source.title for row in rows))
     periods = list(dict.fromkeys(row["stat"].period for row in rows))
-    return f"{SOURCE_WORD[lang]}: {', '.join(titles)}. {PERIOD_WORD[lang]}: {', '.join(periods)}."
+    with translation.override(lang):
+        return f"{_('Kilde')}: {', '.join(titles)}. {_('Periode')}: {', '.join(periods)}."
 
 
-def _wrap(text, width=44):
-    """Vega-Lite does not wrap titles; a list of strings is drawn as lines."""
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return lines + [line] if line else lines
+def _lines(text, width):
+    """Vega-Lite does not wrap titles; a list of strings is drawn as lines. Words are never split."""
+    return textwrap.wrap(" ".join(text.split()), width, break_long_words=False, break_on_hyphens=False)
 
 
 def bar_values(rows):
@@ -111,7 +85,9 @@ def chart_spec(chart, rows, lang):
     y = alt.Y(
         "label:N", sort=None, title=None, axis=alt.Axis(labelLimit=170, labelFontSize=14, labelPadding=6)
     )
-    x = alt.X("start:Q", title=AXIS_TITLE[lang].get(unit, ""), scale=alt.Scale(domain=domain))
+    with translation.override(lang):
+        axis_title = str(BY_NAME[unit].axis)
+    x = alt.X("start:Q", title=axis_title, scale=alt.Scale(domain=domain))
     base = alt.Chart(alt.Data(values=values)).encode(y=y)
     bars = base.mark_bar(color=BAR, height=20).encode(x=x, x2="low:Q")
     spans = (
@@ -123,8 +99,8 @@ def chart_spec(chart, rows, lang):
         x=alt.X("high:Q"), text="shown:N"
     )
     title = alt.TitleParams(
-        _wrap(chart.title, 36),
-        subtitle=_wrap(source_line(rows, lang), 46),
+        _lines(chart.title, 36),
+        subtitle=_lines(source_line(rows, lang), 46),
         anchor="start",
         frame="bounds",
         fontSize=15,

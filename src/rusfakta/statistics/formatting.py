@@ -2,32 +2,18 @@
 
 from decimal import Decimal
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext, pgettext_lazy
+
+from rusfakta.statistics.units import BY_NAME
+
 NBSP = "\u00a0"
 NARROW = {"nb": (",", NBSP), "en": (".", ",")}
 
-UNIT_SUFFIX = {
-    "nb": {
-        "percent": f"{NBSP}%",
-        "kg": f"{NBSP}kg",
-        "tonnes": f"{NBSP}tonn",
-        "times": f"{NBSP}ganger",
-        "per-100": f"{NBSP}av 100",
-        "per-10": f"{NBSP}av 10",
-        "rank": ".\u00a0plass",
-    },
-    "en": {
-        "percent": f"{NBSP}%",
-        "kg": f"{NBSP}kg",
-        "tonnes": f"{NBSP}tonnes",
-        "times": f"{NBSP}times",
-        "per-100": f"{NBSP}in 100",
-        "per-10": f"{NBSP}in 10",
-        "rank": "",
-    },
-}
-MILLIONS = {"nb": "millioner", "en": "million"}
-MAGNITUDE_WORDS = {"nb": {100: "hundre", 1000: "tusen"}, "en": {100: "hundred", 1000: "thousand"}}
-FRACTIONS = {"nb": {Decimal("0.5"): "halvparten"}, "en": {Decimal("0.5"): "half"}}
+# After the unit's own word: the rank's «.» belongs to the number («2. plass»); English ranks are ordinals.
+RANK_AFTER = f".{NBSP}plass"
+MAGNITUDE_WORDS = {100: pgettext_lazy("a magnitude", "hundre"), 1000: pgettext_lazy("a magnitude", "tusen")}
 ORDINAL_EN = {1: "1st place", 2: "2nd place", 3: "3rd place"}
 
 
@@ -44,17 +30,25 @@ def format_number(value, lang="nb"):
     return sign + grouped + (decimal_mark + fraction if fraction else "")
 
 
+def _after(unit, lang):
+    if unit == "rank":
+        return RANK_AFTER
+    words = str(BY_NAME[unit].after) if unit in BY_NAME else ""
+    return f"{NBSP}{words}" if words else ""
+
+
 def format_amount(value, unit, lang="nb"):
     value = Decimal(value)
-    if unit == "fraction":
-        return FRACTIONS[lang].get(value.normalize(), format_number(value, lang))
-    if unit == "magnitude":
-        return MAGNITUDE_WORDS[lang].get(int(value), format_number(value, lang))
-    if unit == "rank" and lang == "en":
-        return ORDINAL_EN.get(int(value), f"{int(value)}th place")
-    if unit == "persons" and value >= 1_000_000:
-        return f"{format_number(value / 1_000_000, lang)}{NBSP}{MILLIONS[lang]}"
-    return format_number(value, lang) + UNIT_SUFFIX[lang].get(unit, "")
+    with translation.override(lang):
+        if unit == "fraction" and value.normalize() == Decimal("0.5"):
+            return pgettext("a fraction", "halvparten")
+        if unit == "magnitude" and int(value) in MAGNITUDE_WORDS:
+            return str(MAGNITUDE_WORDS[int(value)])
+        if unit == "rank" and lang == "en":
+            return ORDINAL_EN.get(int(value), f"{int(value)}th place")
+        if unit == "persons" and value >= 1_000_000:
+            return f"{format_number(value / 1_000_000, lang)}{NBSP}{_('millioner')}"
+        return format_number(value, lang) + _after(unit, lang)
 
 
 def format_statistic(stat, lang="nb"):

@@ -2,28 +2,16 @@ from django.db import models
 from django.urls import reverse
 
 from rusfakta.pack import pages as booklet_pages
+from rusfakta.statistics import units
 
 
 class Statistic(models.Model):
-    class Unit(models.TextChoices):
-        PERCENT = "percent", "prosent"
-        PERSONS = "persons", "personer"
-        COUNT = "count", "antall"
-        KG = "kg", "kilo"
-        TONNES = "tonnes", "tonn"
-        TIMES = "times", "ganger"
-        PER_100 = "per-100", "av 100"
-        PER_10 = "per-10", "av 10"
-        FRACTION = "fraction", "brøk"
-        RANK = "rank", "plass"
-        MAGNITUDE = "magnitude", "størrelsesorden"
-
     slug = models.SlugField(max_length=80, unique=True)
     label = models.CharField(max_length=300)
     value = models.DecimalField(max_digits=14, decimal_places=3, null=True, blank=True)
     low = models.DecimalField(max_digits=14, decimal_places=3, null=True, blank=True)
     high = models.DecimalField(max_digits=14, decimal_places=3, null=True, blank=True)
-    unit = models.CharField(max_length=10, choices=Unit.choices)
+    unit = models.CharField(max_length=10, choices=units.CHOICES)
     qualifier = models.CharField(max_length=30, blank=True)
     approximate = models.BooleanField(default=False)
     period = models.CharField(max_length=100)

@@ -7,12 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from rusfakta.content import markup
 from rusfakta.statistics.in_text import passage_html, passage_text, statistics_by_slug
-from rusfakta.tools.forms import printable
+from rusfakta.tools.forms import MixingForm
 from rusfakta.tools.models import MixingSubstance
 from rusfakta.tools.pack import normalized
 
-MAX_QUERY_LENGTH = 100
-CHOICE, OTHER = "med", "annet"
 NOT_COVERED = _("Heftet sier ingenting om denne blandingen. Det betyr ikke at den er trygg.")
 NO_LEVEL = _(
     "Heftet sier ingenting om å ta kokain sammen med dette stoffet. Det betyr ikke at det er trygt. "
@@ -38,7 +36,9 @@ class Statement:
 
 
 @dataclass
-class Answer:
+class MixingReply:
+    """What the booklet says about cocaine mixed with the substance asked for, or that it says nothing."""
+
     query: str
     substance: MixingSubstance | None = None
     statements: list = field(default_factory=list)
@@ -83,22 +83,13 @@ def find(query, substances):
 
 def read_query(params, substances):
     """(query, error) from the form: a chosen substance, or what was typed under «noe annet»."""
-    chosen = printable(params.get(CHOICE, ""), MAX_QUERY_LENGTH + 1).strip()
-    typed = printable(params.get(OTHER, ""), MAX_QUERY_LENGTH + 1).strip()
-    if any(s.slug == chosen for s in substances):
-        return chosen, ""
-    if chosen == OTHER and not typed:
-        return "", str(_("Skriv hva kokainet blandes med."))
-    query = typed or ("" if chosen == OTHER else chosen)
-    if len(query) > MAX_QUERY_LENGTH:
-        return "", str(_("Skriv kortere – høyst %(max)s tegn.") % {"max": MAX_QUERY_LENGTH})
-    return query, ""
+    return MixingForm(params, [s.slug for s in substances]).query()
 
 
 def answer(query, substances=None, lang="nb"):
     substances = all_substances() if substances is None else substances
     substance = find(query, substances)
-    result = Answer(query=query, substance=substance)
+    result = MixingReply(query=query, substance=substance)
     if substance is not None:
         stats = statistics_by_slug()
         result.statements = [

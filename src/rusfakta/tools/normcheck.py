@@ -1,19 +1,15 @@
 """«Hva tror du?»: read the reader's guesses and set each next to the booklet's figure. Nothing is stored."""
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
+from django.core.exceptions import NON_FIELD_ERRORS
 
 from rusfakta.statistics.formatting import format_amount, format_statistic
 from rusfakta.statistics.in_text import passage_html, statistics_by_slug
-from rusfakta.tools.forms import printable
+from rusfakta.tools.forms import NormCheckForm
 from rusfakta.tools.models import NormItem
 from rusfakta.tools.pack import GUESS_SCALE
-
-GUESS = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
-MAX_GUESS_LENGTH = 12
 
 
 @dataclass
@@ -24,7 +20,9 @@ class Guess:
 
 
 @dataclass
-class Answer:
+class GuessedFigure:
+    """One norm-check item: the booklet's figure, the reader's guess and how they compare."""
+
     item: NormItem
     stat: object
     shown: str
@@ -65,16 +63,15 @@ class Answer:
         return self.stat.value if self.stat.value is not None else self.stat.high
 
 
+def _guess(form, name):
+    return Guess(form.typed(name), form.cleaned_data.get(name), " ".join(form.errors.get(name, [])))
+
+
 def parse_guess(raw, scale):
     """A guess is a number from 0 to scale; "40", "40 %", "12,5" are fine. Blank means no guess."""
-    text = str(raw).strip()
-    if not text:
-        return Guess()
-    cleaned = text.removesuffix("%").strip().replace(",", ".")
-    if len(text) > MAX_GUESS_LENGTH or not GUESS.fullmatch(cleaned) or Decimal(cleaned) > scale:
-        error = _("Skriv et tall fra 0 til %(max)s.") % {"max": scale}
-        return Guess(printable(text, MAX_GUESS_LENGTH), error=error)
-    return Guess(text, Decimal(cleaned))
+    form = NormCheckForm({"gjett": raw}, {"gjett": scale})
+    form.is_valid()
+    return _guess(form, "gjett")
 
 
 def compare(guess, low, high, scale, common_mistake):
@@ -88,32 +85,38 @@ def compare(guess, low, high, scale, common_mistake):
 
 
 def answers(params=None, lang="nb"):
-    """Every item with its figure; with params (the query), each guess read and compared."""
+    """(every item with its figure, the form's errors); with params (the query), each guess read and compared."""
     stats = statistics_by_slug()
-    found = []
     items = NormItem.objects.select_related("statistic__source", "passage__chapter")
-    for item in items.prefetch_related("passage__sources"):
-        stat = item.statistic
-        answer = Answer(
+    found = [
+        GuessedFigure(
             item=item,
-            stat=stat,
-            shown=format_statistic(stat, lang),
+            stat=item.statistic,
+            shown=format_statistic(item.statistic, lang),
             explanation=passage_html(item.explanation, stats, lang),
             guess=Guess(),
         )
-        if params is not None:
-            answer.guess = parse_guess(params.get(item.slug, ""), answer.scale)
+        for item in items.prefetch_related("passage__sources")
+    ]
+    if params is None:
+        return found, []
+    form = NormCheckForm(params, {answer.field: answer.scale for answer in found})
+    form.is_valid()
+    for answer in found:
+        answer.guess = _guess(form, answer.field)
         if answer.guess.value is not None:
-            answer.guess_shown = format_amount(answer.guess.value, stat.unit, lang)
+            answer.guess_shown = format_amount(answer.guess.value, answer.stat.unit, lang)
             answer.verdict, answer.common_mistake = compare(
-                answer.guess.value, answer.low, answer.high, answer.scale, item.common_mistake
+                answer.guess.value, answer.low, answer.high, answer.scale, answer.item.common_mistake
             )
-        found.append(answer)
-    return found
+    return found, _errors(form)
 
 
-def form_errors(found):
-    errors = [(a.field, a.guess.error) for a in found if a.guess.error]
-    if not errors and not any(a.guess.value is not None for a in found):
-        errors = [(found[0].field if found else "", _("Skriv inn minst én gjetning før du ser svarene."))]
-    return errors
+def _errors(form):
+    """(field, message) for the error summary; a message about the whole form points at the first field."""
+    first = next(iter(form.fields), "")
+    return [
+        (first if name == NON_FIELD_ERRORS else name, message)
+        for name, messages in form.errors.items()
+        for message in messages
+    ]

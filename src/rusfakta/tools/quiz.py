@@ -1,18 +1,14 @@
 """«Test deg selv»: the quiz questions, reading answers carried in the form, and scoring. Nothing is stored."""
 
-import re
 from dataclasses import dataclass
-
-from django.utils.translation import gettext as _
 
 from rusfakta.content import markup
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.in_text import passage_html, statistics_by_slug
+from rusfakta.tools.forms import ANSWER_PREFIX, STEP_FIELD, QuizForm, StepField
 from rusfakta.tools.models import QuizQuestion
 
 LETTERS = "ABCDE"
-FIELD_PREFIX = "svar-"
-STEP_FIELD = "steg"
 
 
 @dataclass
@@ -31,7 +27,7 @@ class Question:
 
     @property
     def field(self):
-        return FIELD_PREFIX + self.row.slug
+        return ANSWER_PREFIX + self.row.slug
 
     @property
     def correct(self):
@@ -76,27 +72,13 @@ def parse_answers(data, found):
 
     Unanswered questions are left out; anything that is not one of the question's options is an error.
     """
-    answers, errors = {}, []
-    for question in found:
-        raw = str(data.get(question.field, "")).strip()
-        if not raw:
-            continue
-        if re.fullmatch(r"[1-9]", raw) and int(raw) <= len(question.options):
-            answers[question.field] = int(raw)
-        else:
-            errors.append(
-                _("Svaret på spørsmål %(number)s er ikke et av alternativene. Velg et av dem.")
-                % {"number": question.number}
-            )
-    return answers, errors
+    form = QuizForm(data, found)
+    return form.answers(), form.error_messages()
 
 
 def parse_step(data, count):
     """The question just answered (0-based) in the one-at-a-time form, or None when the form is broken."""
-    raw = str(data.get(STEP_FIELD, "")).strip()
-    if re.fullmatch(r"\d{1,3}", raw) and int(raw) < count:
-        return int(raw)
-    return None
+    return StepField(count).clean(data.get(STEP_FIELD, ""))
 
 
 def mark(found, answers):

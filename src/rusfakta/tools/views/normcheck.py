@@ -1,17 +1,16 @@
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from rusfakta.tools.normcheck import answers, form_errors
+from rusfakta.tools.normcheck import answers
 
 
 def form(request):
-    return render(request, "tools/normcheck_form.html", {"answers": answers(lang=request.LANGUAGE_CODE)})
+    return render(request, "tools/normcheck_form.html", {"answers": answers(lang=request.LANGUAGE_CODE)[0]})
 
 
 @never_cache  # the guesses are in the address; no cache should keep them
 def result(request):
-    found = answers(request.GET, lang=request.LANGUAGE_CODE)
-    errors = form_errors(found)
+    found, errors = answers(request.GET, lang=request.LANGUAGE_CODE)
     if errors:
         return render(request, "tools/normcheck_form.html", {"answers": found, "errors": errors}, status=400)
     context = {

@@ -4,11 +4,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from rusfakta.tools.quiz import STEP_FIELD, mark, parse_answers, parse_step, questions
+from rusfakta.tools.forms import SENT_FIELD, STEP_FIELD, QuizForm
+from rusfakta.tools.quiz import mark, questions
 
-# The quiz forms POST, but nothing is changed or kept on the server: the answers travel in the form
-# and come back only in the result page. So there is nothing a forged request could do, and CSRF
-# protection would only cost every visitor a cookie.
+# The quiz forms are GET: nothing is changed or kept on the server, the answers travel in the address
+# and come back only in the result page, so Back and refresh simply ask again. POST is still read, and
+# exempt from CSRF (a forged request could do nothing), for pages opened before the forms became GET;
+# it can go in a release after this one.
+
+
+def _submitted(request):
+    return request.POST if request.method == "POST" else request.GET
 
 
 def start(request):
@@ -16,7 +22,8 @@ def start(request):
 
 
 def all_at_once(request):
-    return render(request, "tools/quiz_all.html", {"questions": questions(request.LANGUAGE_CODE)})
+    context = {"questions": questions(request.LANGUAGE_CODE), "sent_field": SENT_FIELD}
+    return render(request, "tools/quiz_all.html", context)
 
 
 def _broken(request, errors):
@@ -29,13 +36,14 @@ def _result(request, found, answers):
 
 
 @csrf_exempt
-@never_cache
+@never_cache  # the answers are in the address; no cache should keep them
 @require_http_methods(["GET", "POST"])
 def result(request):
-    if request.method == "GET":
+    if request.method == "GET" and not request.GET:
         return redirect("tools:quiz")
     found = questions(request.LANGUAGE_CODE)
-    answers, errors = parse_answers(request.POST, found)
+    form = QuizForm(_submitted(request), found)
+    answers, errors = form.answers(), form.error_messages()
     return _broken(request, errors) if errors else _result(request, found, answers)
 
 
@@ -44,10 +52,10 @@ def result(request):
 @require_http_methods(["GET", "POST"])
 def one_at_a_time(request):
     found = questions(request.LANGUAGE_CODE)
-    if request.method == "GET":
+    if request.method == "GET" and not request.GET:
         return _step(request, found, {}, 0)
-    answered = parse_step(request.POST, len(found))
-    answers, errors = parse_answers(request.POST, found)
+    form = QuizForm(_submitted(request), found)
+    answered, answers, errors = form.step(), form.answers(), form.error_messages()
     if answered is None:
         errors.append(_("Skjemaet mangler hvilket spørsmål du var på."))
     if errors:
