@@ -153,16 +153,16 @@ def draw_all(stamp, also=None):
     jobs = [
         (chart_file(stamp, chart.slug, lang), chart_spec(chart, chart_rows(chart, stats, lang), lang))
         for chart in charts.values()
-        for lang in AXIS_TITLE
+        for lang, _name in settings.LANGUAGES
     ]
     done = subprocess.run(
         [sys.executable, "-c", DRAW],
-        input=json.dumps([spec for _, spec in jobs]).encode(),
+        input=json.dumps([spec for _path, spec in jobs]).encode(),
         capture_output=True,
         timeout=DRAW_SECONDS,
         check=True,
     )
-    for (path, _), svg in zip(jobs, json.loads(done.stdout), strict=True):
+    for (path, _spec), svg in zip(jobs, json.loads(done.stdout), strict=True):
         _keep(path, svg)
 
 
