@@ -1,4 +1,5 @@
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class GlossaryEntry(models.Model):
@@ -8,6 +9,7 @@ class GlossaryEntry(models.Model):
     terms = models.JSONField(default=list, help_text="Ord og uttrykk folk skriver, små bokstaver.")
     means = models.CharField(max_length=200, help_text="Ordene i heftet de betyr.")
     order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]
@@ -27,6 +29,7 @@ class Notice(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices, unique=True)
     phrases = models.JSONField(default=list, help_text="Uttrykk som utløser meldingen, små bokstaver.")
     text = models.TextField()
+    history = HistoricalRecords()
 
     def __str__(self):
         return self.get_kind_display()
