@@ -3,6 +3,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
+from rusfakta.api.changes import router as changes_router
 from rusfakta.api.errors import error_response
 from rusfakta.api.mixing import router as mixing_router
 from rusfakta.api.search import router as search_router
@@ -59,3 +60,4 @@ api.add_router("/v1/", statistics_router)
 api.add_router("/v1/", search_router)
 api.add_router("/v1/", services_router)
 api.add_router("/v1/", mixing_router)
+api.add_router("/v1/", changes_router)
