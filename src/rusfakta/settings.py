@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "rusfakta.search",
     "rusfakta.serving",
     "axes",
+    "simple_history",
+    "rusfakta.history",
     "rusfakta.editors",
     "rusfakta.tools",
 ]
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Who made an admin change, for its history; changes to many-to-many fields are saved outside save_model.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "rusfakta.api.middleware.ApiErrorShapeMiddleware",

@@ -21,5 +21,6 @@ urlpatterns += i18n_patterns(
     path("", include("rusfakta.tools.urls")),
     path("", include("rusfakta.booklet.urls")),
     path("", include("rusfakta.search.urls")),
+    path("", include("rusfakta.history.urls")),
     prefix_default_language=False,
 )

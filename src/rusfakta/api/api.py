@@ -6,6 +6,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
+from rusfakta.api.changes import router as changes_router
 from rusfakta.api.mixing import router as mixing_router
 from rusfakta.api.search import router as search_router
 from rusfakta.api.services import router as services_router
@@ -72,3 +73,4 @@ api.add_router("/v1/", statistics_router)
 api.add_router("/v1/", search_router)
 api.add_router("/v1/", services_router)
 api.add_router("/v1/", mixing_router)
+api.add_router("/v1/", changes_router)

@@ -64,3 +64,26 @@ class ErrorBody(Schema):
 
 class ErrorOut(Schema):
     error: ErrorBody
+
+
+class FigureChangeOut(Schema):
+    id: str = Field(description="the figure record's id, as in /api/v1/statistics/{id}")
+    label: str
+    old: str = Field(description="the figure before the change, as the pages show it")
+    new: str = Field(description="the figure after the change")
+    date: str = Field(description="when it changed, ISO 8601 with offset")
+    url: str
+
+
+class PassageUpdateOut(Schema):
+    id: str
+    title: str
+    date: str = Field(description="the latest update of its text or sources, ISO 8601 with offset")
+    url: str
+
+
+class ChangesOut(Schema):
+    edition: EditionOut
+    since: str = Field(description="YYYY-MM: the printed edition the changes are counted from")
+    figures: list[FigureChangeOut] = Field(description="every change of a figure, newest first")
+    passages: list[PassageUpdateOut] = Field(description="passages updated since, newest first")

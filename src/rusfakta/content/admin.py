@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from rusfakta.content.models import Chapter, Edition, Figure, Passage, Source
 
@@ -11,14 +12,14 @@ class PassageInline(admin.StackedInline):
 
 
 @admin.register(Chapter)
-class ChapterAdmin(admin.ModelAdmin):
+class ChapterAdmin(SimpleHistoryAdmin):
     list_display = ("order", "title", "kind", "slug")
     list_display_links = ("title",)
     inlines = [PassageInline]
 
 
 @admin.register(Passage)
-class PassageAdmin(admin.ModelAdmin):
+class PassageAdmin(SimpleHistoryAdmin):
     list_display = ("heading", "chapter", "slug")
     list_filter = ("chapter",)
     search_fields = ("heading", "body", "slug")
@@ -26,15 +27,15 @@ class PassageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     list_display = ("title", "author", "year", "kind")
     search_fields = ("title", "author")
 
 
 @admin.register(Figure)
-class FigureAdmin(admin.ModelAdmin):
+class FigureAdmin(SimpleHistoryAdmin):
     list_display = ("number", "title", "chapter")
 
 
-admin.site.register(Edition)
+admin.site.register(Edition, SimpleHistoryAdmin)
 admin.site.site_header = "Rusfakta – redaksjon"

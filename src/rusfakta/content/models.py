@@ -3,6 +3,7 @@ from datetime import UTC, datetime
 
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from rusfakta.pack import pages as booklet_pages
 
@@ -60,6 +61,7 @@ class Edition(models.Model):
     last_numbered_page = models.PositiveSmallIntegerField(
         default=1, help_text="The last page number the booklet's text shows (docs/decisions/0010)."
     )
+    history = HistoricalRecords()
 
     def __str__(self):
         return self.title
@@ -82,6 +84,7 @@ class Source(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     about = models.TextField()
     order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]
@@ -110,6 +113,7 @@ class Chapter(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.FACT)
     summary = models.TextField()
     order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     objects = ChapterQuerySet.as_manager()
 
@@ -137,6 +141,7 @@ class Passage(models.Model):
     sources = models.ManyToManyField(Source, related_name="passages")
     questions = models.TextField(blank=True, help_text="Spørsmål lesere stiller, ett per linje.")
     pages = models.CharField(max_length=20, blank=True, help_text="Sider i heftet: 4, 2-3, -1 eller 6-.")
+    history = HistoricalRecords(m2m_fields=[sources])
 
     class Meta:
         ordering = ["chapter__order", "order"]
@@ -159,6 +164,7 @@ class Figure(models.Model):
     title = models.CharField(max_length=300)
     text = models.TextField(blank=True)
     statistic_slugs = models.JSONField(default=list, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["number"]

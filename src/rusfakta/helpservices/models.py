@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from rusfakta.helpservices import contact, hours
 
@@ -61,6 +62,7 @@ class Service(models.Model):
     passage_slug = models.CharField(max_length=80, blank=True, help_text="The booklet passage about it.")
     pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
     order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]

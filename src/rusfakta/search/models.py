@@ -1,4 +1,5 @@
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class GlossaryEntry(models.Model):
@@ -8,6 +9,7 @@ class GlossaryEntry(models.Model):
     terms = models.JSONField(default=list, help_text="Ord og uttrykk folk skriver, små bokstaver.")
     means = models.CharField(max_length=200, help_text="Ordene i heftet de betyr.")
     order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]
@@ -39,6 +41,7 @@ class Notice(models.Model):
         help_text="Bare «Står ikke i heftet»: ord som gjør spørsmålet til et om kokain.",
     )
     text = models.TextField()
+    history = HistoricalRecords()
 
     def __str__(self):
         return self.get_kind_display()
@@ -50,6 +53,7 @@ class ShortAnswer(models.Model):
     slug = models.SlugField(max_length=80, unique=True, help_text="The passage's id.")
     text = models.TextField(help_text="One or two sentences; figures only as {stat:id}, the passage's own.")
     order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]

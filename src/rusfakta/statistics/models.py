@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from rusfakta.pack import pages as booklet_pages
 from rusfakta.statistics import units
@@ -23,6 +24,7 @@ class Statistic(models.Model):
     note = models.TextField(blank=True)
     pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
     order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]
@@ -47,6 +49,7 @@ class Chart(models.Model):
     bars = models.JSONField(default=list, help_text='[{"stat": "id", "label": "Gutter"}, …]')
     note = models.TextField(blank=True)
     order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]
@@ -69,6 +72,7 @@ class ComparisonRow(models.Model):
     method = models.TextField()
     why = models.TextField()
     order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]

@@ -2,6 +2,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from rusfakta.content.models import Figure, Passage
+from rusfakta.statistics.changes import last_change
 from rusfakta.statistics.charts import chart_rows, chart_svg, source_line
 from rusfakta.statistics.comparison import comparison_rows
 from rusfakta.statistics.formatting import format_statistic
@@ -47,6 +48,7 @@ def statistic_detail(request, slug):
         {
             "stat": stat,
             "shown": format_statistic(stat, request.LANGUAGE_CODE),
+            "change": last_change(stat, request.LANGUAGE_CODE),
             "passages": passages,
             "figures": figures,
             "charts": charts,

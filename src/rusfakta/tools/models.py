@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class NormItem(models.Model):
@@ -27,6 +28,7 @@ class NormItem(models.Model):
     explanation = models.TextField(help_text="One or two sentences in our words; figures as {stat:id}.")
     passage = models.ForeignKey("content.Passage", on_delete=models.CASCADE, related_name="+")
     pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]
@@ -53,6 +55,7 @@ class MixingSubstance(models.Model):
         help_text="The level a booklet statement gives; empty when the booklet only names the substance "
         "as part of another mixture.",
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]
@@ -83,6 +86,7 @@ class MixingStatement(models.Model):
     pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
     passages = models.ManyToManyField("content.Passage", related_name="+")
     sources = models.ManyToManyField("content.Source", related_name="+")
+    history = HistoricalRecords(m2m_fields=[passages, sources])
 
     class Meta:
         ordering = ["substance__order", "order"]
@@ -113,6 +117,7 @@ class QuizQuestion(models.Model):
         "statistics.Statistic", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
+    history = HistoricalRecords(m2m_fields=[sources])
 
     class Meta:
         ordering = ["order"]
