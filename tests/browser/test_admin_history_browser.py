@@ -39,7 +39,7 @@ def editor_site(tmp_path_factory):
         check=True,
         capture_output=True,
     )
-    yield base
+    yield base, env
     stop_server(server)
     drop_database(cleanup)
 
@@ -66,6 +66,7 @@ def log_in(page, base):
 
 
 def test_an_edit_shows_in_history_can_be_reverted_and_is_on_the_public_change_log(editor_site, browser):
+    editor_site, env = editor_site
     context = browser.new_context()
     page = context.new_page()
     admin = log_in(page, editor_site)
@@ -76,6 +77,13 @@ def test_an_edit_shows_in_history_can_be_reverted_and_is_on_the_public_change_lo
     page.fill("#id_value", "9.5")
     follow(page, "input[name=_save]")
     assert page.locator(".messagelist .success").count() == 1
+
+    # A plain load would overwrite the edit: it refuses, says what it would lose, and changes nothing.
+    load = subprocess.run(
+        [sys.executable, "-m", "rusfakta", "content", "load"], env=env, capture_output=True, text=True
+    )
+    assert load.returncode == 1, load.stdout + load.stderr
+    assert f"statistic {FIGURE} value: 8.0 → 9.5" in load.stderr
 
     changed = get_json(f"{editor_site}/api/v1/changes")["figures"]
     assert [(c["id"], c["old"], c["new"]) for c in changed] == [(FIGURE, "8\u00a0%", "9,5\u00a0%")]
@@ -95,7 +103,7 @@ def test_an_edit_shows_in_history_can_be_reverted_and_is_on_the_public_change_lo
         page.locator("#change-history tbody tr").last.locator("a").first.click()  # the version as loaded
     assert page.input_value("#id_value") == "8.000"
     follow(page, "input[name=_save]")  # the Revert button
-    assert page.locator(".messagelist .success").count() == 1
+    assert page.locator(".messagelist .success").count() == 1, page.content()[:3000]
 
     page.goto(f"{editor_site}/tall/{FIGURE}/")
     assert page.locator(".big-number").inner_text() == "8\u00a0%"

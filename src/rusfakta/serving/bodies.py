@@ -7,7 +7,8 @@ worker. So, in front of Django:
 - A body on a path that takes none (everything but the admin and, for now, the quiz) is dropped
   unread; Django then answers the method as usual (405 for a POST).
 - Where a body is taken, it must have a Content-Length within DATA_UPLOAD_MAX_MEMORY_SIZE, must
-  not be multipart (no form has a file field), and must arrive within BODY_SECONDS. It is read in
+  not be multipart outside the admin (no form has a file field; in the admin, file parts are
+  dropped unread: FILE_UPLOAD_HANDLERS is empty), and must arrive within BODY_SECONDS. It is read in
   a thread of its own while the worker thread waits for it outside the app lock (OneAtATime), so
   other requests go on being answered. At most BODY_READERS bodies are read at once per process.
 
@@ -50,8 +51,10 @@ class RequestBodies:
         environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(), "0"
         if not takes_body(environ):
             return None
-        if environ.get("CONTENT_TYPE", "").lower().startswith("multipart/"):
-            return 415
+        multipart = environ.get("CONTENT_TYPE", "").lower().startswith("multipart/")
+        if multipart and not environ.get("PATH_INFO", "").startswith(settings.ADMIN_URL_PREFIX):
+            return 415  # the admin's own forms may be multipart (a revert); their file parts are dropped
+
         if chunked or not length.isdigit():
             return 411
         if int(length) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
