@@ -289,4 +289,4 @@ LOGIN_ATTEMPTS_PER_WINDOW = int(os.environ.get("RUSFAKTA_LOGIN_ATTEMPTS", "10"))
 LOGIN_WINDOW_SECONDS = 300
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# No check is silenced: axes.W006 (lockout by user name only) no longer applies.
