@@ -129,3 +129,19 @@ def test_a_copy_that_only_shows_once_the_figure_is_filled_in_is_found():
 def test_a_word_split_over_a_line_break_in_the_booklet_still_counts():
     runs = booklet_runs("Dette gjør at stoffet er svært vanedannende og avhengighets-\nskapende i lang tid.")
     assert copied_runs("at stoffet er svært vanedannende og avhengighetsskapende i lang tid", runs) != []
+
+
+def test_no_template_text_shares_eight_words_in_a_row_with_the_booklet(booklet_text):
+    """The page texts written in templates (and so in their translations) are our own words too."""
+    from pathlib import Path
+
+    runs = booklet_runs(booklet_text)
+    package = Path(__file__).resolve().parents[2] / "src" / "rusfakta"
+    copied = {}
+    for path in sorted(package.glob("**/templates/**/*.html")):
+        text = re.sub(r"\{[%{#].*?[%}#]\}|<[^>]+>", " ", path.read_text(encoding="utf-8"))
+        translated = re.findall(r'translate "([^"]+)"', path.read_text(encoding="utf-8"))
+        found = copied_runs(text + " " + " ".join(translated), runs)
+        if found:
+            copied[str(path.relative_to(package))] = found
+    assert copied == {}, copied

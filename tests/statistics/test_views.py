@@ -73,7 +73,7 @@ def test_comparison_page_explains_the_different_figures(pages):
     assert "noen gang" in html
     # Only what the booklet says: no rule about which kind of survey gives the highest figure.
     assert "Tallet blir høyest" not in html and "ett år tidligere" not in html
-    assert "ikke nødvendigvis er representativt" in html
+    assert "trenger ikke å gjelde for alle" in html
 
 
 def test_record_page_shows_measure_population_period_area_source_and_uses(pages):
