@@ -80,3 +80,9 @@ def test_the_change_log_lists_old_and_new_figure_and_never_who(pages):
         assert shown in html and "redaktor" not in html
     assert "var 8\u00a0%" in pages.get(f"/tall/{FIGURE}/").content.decode()
     assert "/endringer/" in pages.get("/om/").content.decode()
+
+
+def test_the_english_change_log_is_in_english(pages):
+    html = pages.get("/en/endringer/").content.decode()
+    assert "Changes since the printed booklet" in html and "No figure has changed." in html
+    assert "Endringer siden" not in html and "Ingen tall" not in html
