@@ -127,8 +127,13 @@ def test_a_copy_that_only_shows_once_the_figure_is_filled_in_is_found():
 
 
 def test_a_word_split_over_a_line_break_in_the_booklet_still_counts():
-    runs = booklet_runs("Dette gjør at stoffet er svært vanedannende og avhengighets-\nskapende i lang tid.")
-    assert copied_runs("at stoffet er svært vanedannende og avhengighetsskapende i lang tid", runs) != []
+    runs = booklet_runs(
+        "Slik blir pulveret i posen veldig vanedannende og avhengighets-\nskapende over mange uker."
+    )
+    assert (
+        copied_runs("pulveret i posen veldig vanedannende og avhengighetsskapende over mange uker", runs)
+        != []
+    )
 
 
 def test_no_template_text_shares_eight_words_in_a_row_with_the_booklet(booklet_text):
