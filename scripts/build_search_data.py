@@ -53,18 +53,6 @@ kropp kroppen hjarte hjartet hjernen nase nasen blod gravid graviditet foster
 FUNCTION_WORDS = {"viss": "hvis", "dei": "de", "kvi": "hvorfor", "då": "da", "sjølv": "selv"}
 
 
-ASCII_SPELLINGS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"), ("o", "ø"), ("a", "å"), ("a", "æ"))
-
-
-def nordic_spellings(word):
-    """As rusfakta.search.analysis.nordic_spellings: "provd" may be "prøvd"."""
-    for plain, nordic in ASCII_SPELLINGS:
-        start = word.find(plain)
-        while start != -1:
-            yield word[:start] + nordic + word[start + len(plain) :]
-            start = word.find(plain, start + 1)
-
-
 def run(command, text):
     result = subprocess.run(command, input=text, capture_output=True, text=True, check=True)
     return result.stdout
@@ -90,6 +78,8 @@ def pack_words():
 
 def main():
     import wordfreq
+
+    from rusfakta.search.language import nordic_spellings  # the search's own rule, no Django needed
 
     if not NOB_ANALYSER.exists():
         sys.exit("needs Debian's apertium-nno-nob (apt-get install apertium-nno-nob lttoolbox)")

@@ -1,6 +1,7 @@
 import pytest
 
-from rusfakta.search.analysis import build_analyzer, compound_parts, function_words, nordic_spellings
+from rusfakta.search.analysis import build_analyzer, compound_parts, function_words
+from rusfakta.search.language import nordic_spellings
 
 VOCABULARY = [
     "kokain",

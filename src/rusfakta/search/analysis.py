@@ -46,15 +46,3 @@ def build_analyzer(parts, stopwords=True):
     if parts:
         builder = builder.filter(tantivy.Filter.split_compound(parts))
     return builder.filter(tantivy.Filter.stemmer("norwegian")).build()
-
-
-ASCII_SPELLINGS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"), ("o", "ø"), ("a", "å"), ("a", "æ"))
-
-
-def nordic_spellings(word):
-    """Ways a word typed without æ, ø, å may have been meant: "doe" → "dø", "naar" → "når"."""
-    for plain, nordic in ASCII_SPELLINGS:
-        start = word.find(plain)
-        while start != -1:
-            yield word[:start] + nordic + word[start + len(plain) :]
-            start = word.find(plain, start + 1)

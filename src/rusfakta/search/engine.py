@@ -8,8 +8,8 @@ import tantivy
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from rusfakta.search.analysis import build_analyzer, compound_parts, function_words, nordic_spellings, words
-from rusfakta.search.language import is_real_word, lexicon, nynorsk_map, to_bokmal
+from rusfakta.search.analysis import build_analyzer, compound_parts, function_words, words
+from rusfakta.search.language import is_real_word, lexicon, nordic_spellings, nynorsk_map, to_bokmal
 
 # Tunables (decision 0004). Set by small grid searches on the tune part of bench/search_questions.yaml.
 FIELD_BOOSTS = {"questions": 2.0, "heading": 1.0, "chapter": 0.8, "text": 1.0}

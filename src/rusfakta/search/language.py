@@ -39,3 +39,15 @@ def is_real_word(word):
 def to_bokmal(words):
     mapping = nynorsk_map()
     return [mapping.get(w, w) for w in words]
+
+
+ASCII_SPELLINGS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"), ("o", "ø"), ("a", "å"), ("a", "æ"))
+
+
+def nordic_spellings(word):
+    """Ways a word typed without æ, ø, å may have been meant: "doe" → "dø", "naar" → "når"."""
+    for plain, nordic in ASCII_SPELLINGS:
+        start = word.find(plain)
+        while start != -1:
+            yield word[:start] + nordic + word[start + len(plain) :]
+            start = word.find(plain, start + 1)
