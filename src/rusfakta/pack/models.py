@@ -24,3 +24,25 @@ class LoadedState(models.Model):
     @classmethod
     def last(cls):
         return cls.objects.filter(pk=1).first()
+
+
+class Ordered(models.Model):
+    """A row kept in the pack's order: the order of the records in their file."""
+
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order"]
+
+
+class PackRecord(Ordered):
+    """A pack record named by its id (the slug), in the pack's order."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+
+    class Meta(Ordered.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.slug
