@@ -52,6 +52,18 @@ NYNORSK = {
     "bli": "bli",
     "hjem": "heim",
 }
+QUALIFIER = {
+    "nesten": "almost",
+    "rundt": "around",
+    "over": "over",
+    "litt over": "just over",
+    "omtrent": "about",
+    "anslagsvis": "an estimated",
+    "mer enn": "more than",
+    "ca.": "about",
+    "flere": "several",
+    "estimert": "an estimated",
+}
 WORD = re.compile(r"[A-Za-zÆØÅæøå]+")
 STAT = re.compile(r"\{stat:[^}]+\}")
 
@@ -99,7 +111,10 @@ def make_translated_pack(source, dest, langs=("nn", "en")):
         texts = {}
         for unit in pack.translations[lang].units:
             texts[unit.record] = {
-                path: transform(lang, value, counter) for path, value in unit.source.items()
+                path: QUALIFIER[value]
+                if path == "qualifier" and lang == "en"
+                else transform(lang, value, counter)
+                for path, value in unit.source.items()
             }
         _write(dest, lang, pack, texts)
     pack = read_pack(dest)
