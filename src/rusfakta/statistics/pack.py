@@ -17,7 +17,7 @@ TRANSLATED = [
         "statistics/*.yaml",
         "statistic",
         "statistics.Statistic",
-        fields=("label", "qualifier", "population", "area", "group", "measure", "note"),
+        fields=("label", "qualifier", "period", "population", "area", "group", "measure", "note"),
     ),
     Translatable("charts.yaml", "chart", "statistics.Chart", fields=("title", "note", "bars.*.label")),
     Translatable(
