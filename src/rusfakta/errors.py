@@ -10,6 +10,7 @@ import time
 from django.db import DataError, InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 CODES = {
@@ -73,10 +74,11 @@ def client_error(request, status, message=None):
     """A 4xx in the API's shape under /api/, else our own page in the reader's language."""
     if is_api(request):
         return error_response(status, message or API_MESSAGES.get(status, API_MESSAGES[400]))
-    heading, text = page_messages().get(status, page_messages()[400])
     from django.shortcuts import render
 
-    response = render(request, "client_error.html", {"heading": heading, "text": text}, status=status)
+    with translation.override(language_of(request)):  # some are answered before the locale middleware
+        heading, text = page_messages().get(status, page_messages()[400])
+        response = render(request, "client_error.html", {"heading": heading, "text": text}, status=status)
     response["Cache-Control"] = "no-store"
     return response
 
@@ -118,12 +120,23 @@ class Outage:
 outage = Outage()
 
 
+def language_of(request):
+    """The edition a path is in (/nn/…, /en/…, else bokmål), read from the path alone: the 503 and 500
+    pages are made before or without the middleware that activates it."""
+    from django.conf import settings
+
+    first = request.path.split("/", 2)[1] if request.path.count("/") >= 2 else ""
+    codes = [code for code, _name in settings.LANGUAGES]
+    return first if first in codes and first != settings.LANGUAGE_CODE else settings.LANGUAGE_CODE
+
+
 def unavailable(request):
-    """A clean 503 that needs no database: plain template, no context processors."""
+    """A clean 503 that needs no database: plain template, no context processors, the path's language."""
     outage.unavailable()
     if is_api(request):
         response = error_response(503, "the service is unavailable just now; try again soon")
     else:
-        response = HttpResponse(render_to_string("503.html"), status=503)
+        with translation.override(language_of(request)):
+            response = HttpResponse(render_to_string("503.html"), status=503)
     response["Retry-After"] = "30"
     return response

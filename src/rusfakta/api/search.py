@@ -4,6 +4,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from rusfakta.api.schemas import ErrorOut
+from rusfakta.search.edition import in_edition
 from rusfakta.search.index import MAX_LIMIT, MAX_QUERY_CHARS
 from rusfakta.search.service import BadQuestion, ask
 
@@ -20,7 +21,9 @@ class SearchQuery(Schema):
     )
     limit: int = Field(5, ge=1, le=MAX_LIMIT, description=f"number of passages, 1–{MAX_LIMIT}")
     lang: str = Field(
-        "nb", pattern="^(nb|en)$", description="nb or en; answers are bokmål passages either way"
+        "nb",
+        pattern="^(nb|nn|en)$",
+        description="nb, nn or en: the notice and short answer in that edition; the passages are bokmål",
     )
 
 
@@ -75,6 +78,6 @@ class SearchOut(Schema):
 def search(request, response: HttpResponse, params: Query[SearchQuery]):
     response["Cache-Control"] = "no-store"  # the question is in the address; no cache should keep it
     try:
-        return ask(params.q, params.limit)
+        return in_edition(ask(params.q, params.limit), params.lang)
     except BadQuestion as exc:
         raise HttpError(400, str(exc)) from None

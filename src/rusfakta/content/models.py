@@ -3,6 +3,7 @@ from datetime import UTC, datetime
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from rusfakta.pack import pages as booklet_pages
@@ -70,13 +71,13 @@ class Edition(models.Model):
 
 class Source(PackRecord):
     class Kind(models.TextChoices):
-        EDITION = "edition", "Utgave"
-        REPORT = "report", "Rapport"
-        BOOK = "book", "Bok"
-        ARTICLE = "article", "Artikkel"
-        WEB = "web", "Nettside"
-        SURVEY = "survey", "Undersøkelse"
-        STATISTICS = "statistics", "Statistikk"
+        EDITION = "edition", _("Utgave")
+        REPORT = "report", _("Rapport")
+        BOOK = "book", _("Bok")
+        ARTICLE = "article", _("Artikkel")
+        WEB = "web", _("Nettside")
+        SURVEY = "survey", _("Undersøkelse")
+        STATISTICS = "statistics", _("Statistikk")
 
     title = models.CharField(max_length=200)
     author = models.CharField(max_length=200)

@@ -4,6 +4,7 @@ from django.views.decorators.cache import never_cache
 from rusfakta.content.models import Chapter
 from rusfakta.helpservices import hours, wording
 from rusfakta.helpservices.services import grouped, services_for_display
+from rusfakta.pack.translated import translate
 
 
 @never_cache  # "open now" changes by the minute
@@ -23,7 +24,7 @@ def help_now(request):
                 item.service.name for item in groups["emergency"] if item.always_open
             ),
             "holiday": wording.is_public_holiday(at),
-            "chapter": Chapter.objects.filter(kind=Chapter.Kind.HELP).first(),
+            "chapter": translate(Chapter.objects.filter(kind=Chapter.Kind.HELP).first()),
         },
     )
 

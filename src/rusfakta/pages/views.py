@@ -4,9 +4,10 @@ from itertools import groupby
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 
 from rusfakta.content.models import Chapter, ContentVersion, Figure, Source
-from rusfakta.errors import client_error, error_response, is_api, is_outage, outage, unavailable
+from rusfakta.errors import client_error, error_response, is_api, is_outage, language_of, outage, unavailable
 from rusfakta.helpservices.services import services_for_chapter
 from rusfakta.pack.translated import translate, translate_all
 from rusfakta.statistics.formatting import format_statistic
@@ -78,7 +79,10 @@ def chapter(request, slug):
 
 
 def sources(request):
-    sources = Source.objects.prefetch_related("passages__chapter", "statistics")
+    sources = translate_all(Source.objects.prefetch_related("passages__chapter", "statistics"))
+    for source in sources:  # the prefetched rows the template reads, in the reader's language
+        for passage in translate_all(source.passages.all()):
+            translate(passage.chapter)
     return render(request, "pages/sources.html", {"sources": sources})
 
 
@@ -109,4 +113,5 @@ def server_error(request):
         return unavailable(request)
     if is_api(request):
         return error_response(500, "something went wrong on our side")
-    return render(request, "500.html", status=500)
+    with translation.override(language_of(request)):
+        return render(request, "500.html", status=500)

@@ -1,15 +1,17 @@
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
 
 from rusfakta.helpservices.services import services_for_display
+from rusfakta.search.edition import in_edition
 from rusfakta.search.service import BadQuestion, ask_for_page
 
 HELP_CHAPTERS = ("Her kan du få hjelp", "Behandling")
 EXAMPLES = [
-    "kan man dø av kokain",
-    "kokain og alkohol",
-    "hva er rosa kokain",
-    "hvor mange unge bruker kokain",
+    _("kan man dø av kokain"),
+    _("kokain og alkohol"),
+    _("hva er rosa kokain"),
+    _("hvor mange unge bruker kokain"),
 ]
 
 
@@ -18,10 +20,12 @@ def ask_page(request):
     context = {"query": query, "examples": EXAMPLES, "answer": None, "error": None}
     if "q" in request.GET:
         try:
-            context["answer"] = ask_for_page(query)
+            found = ask_for_page(query)
         except BadQuestion as exc:
             context["error"] = str(exc)
-    answer = context["answer"]
+        else:
+            context["answer"] = in_edition(found, html=True)  # shown in the reader's edition
+    answer = context["answer"] and found  # the help card is chosen on the bokmål chapters
     if answer and (
         answer["notice"] or any(r["document"].chapter in HELP_CHAPTERS for r in answer["results"][:3])
     ):

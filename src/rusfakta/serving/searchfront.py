@@ -9,8 +9,9 @@ and every instance spends from the same bucket. An entry lives until its bucket 
 
 **The fast path.** A question costs about a millisecond to answer; Django's middleware and
 django-ninja's parsing cost twice that again. Under a burst of traffic that difference decides whether
-answers come back in 30 ms or 300 ms, so the common case, `GET /api/v1/search?q=…[&limit=N][&lang=nb|en]`
-with valid values, is answered here:
+answers come back in 30 ms or 300 ms, so the common case, `GET /api/v1/search?q=…[&limit=N][&lang=nb]`
+with valid values, is answered here (lang=nn|en go through Django, which puts the notice and short
+answer in their edition: search/edition.py):
 
 - the answer is the same `ask()` the API view returns, rendered with django-ninja's own JSON
   encoder, compressed by the same rule as Django's GZipMiddleware;
@@ -128,7 +129,7 @@ def well_formed(query_string):
     if len(params) != len(pairs) or not params.keys() <= {"q", "limit", "lang"} or "q" not in params:
         return None
     limit = params.get("limit", "5")
-    if not LIMIT.fullmatch(limit) or int(limit) > MAX_LIMIT or params.get("lang", "nb") not in ("nb", "en"):
+    if not LIMIT.fullmatch(limit) or int(limit) > MAX_LIMIT or params.get("lang", "nb") != "nb":
         return None
     from rusfakta.search.service import BadQuestion, validate
 

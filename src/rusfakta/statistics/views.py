@@ -1,18 +1,40 @@
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
 from rusfakta.content.models import Figure, Passage
+from rusfakta.pack.translated import translate, translate_all
 from rusfakta.statistics.changes import last_change
-from rusfakta.statistics.charts import chart_rows, chart_svg, source_line
+from rusfakta.statistics.charts import chart_rows, chart_svg
 from rusfakta.statistics.comparison import comparison_rows
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.in_text import statistics_by_slug
-from rusfakta.statistics.models import Chart, Statistic
+from rusfakta.statistics.models import Chart
+
+# Every view hands its template rows in the reader's language (decision 0016): translate() puts the
+# edition's text in place under the same attribute names, or marks the bokmål fallback lang="nb".
+
+
+def source_line_html(rows):
+    """The chart's source line for a page: source titles as published, marked as bokmål names."""
+    titles = list(dict.fromkeys(row["stat"].source.title for row in rows))
+    periods = list(dict.fromkeys(row["stat"].period for row in rows))
+    marked = format_html_join(", ", '<span lang="nb" translate="no">{}</span>', ((t,) for t in titles))
+    return format_html("{}: {}. {}: {}.", _("Kilde"), marked, _("Periode"), ", ".join(periods))
 
 
 def _chart_context(chart, stats, lang):
+    chart = translate(chart)
     rows = chart_rows(chart, stats, lang)
-    return {"chart": chart, "rows": rows, "source_line": source_line(rows, lang)}
+    return {"chart": chart, "rows": rows, "source_line": source_line_html(rows)}
+
+
+def _figures():
+    figures = translate_all(Figure.objects.select_related("chapter"))
+    for figure in figures:
+        translate(figure.chapter)
+    return figures
 
 
 def numbers(request):
@@ -20,7 +42,7 @@ def numbers(request):
     stats = statistics_by_slug()
     charts = {c.figure_number: c for c in Chart.objects.filter(figure_number__isnull=False)}
     figures = []
-    for figure in Figure.objects.select_related("chapter"):
+    for figure in _figures():
         chart = charts.get(figure.number)
         shown = [(stats[s], format_statistic(stats[s], lang)) for s in figure.statistic_slugs]
         figures.append(
@@ -31,17 +53,20 @@ def numbers(request):
 
 
 def statistic_list(request):
-    stats = Statistic.objects.select_related("source")
-    rows = [(s, format_statistic(s, request.LANGUAGE_CODE)) for s in stats]
+    rows = [(s, format_statistic(s, request.LANGUAGE_CODE)) for s in statistics_by_slug().values()]
     return render(request, "statistics/list.html", {"rows": rows})
 
 
 def statistic_detail(request, slug):
-    stat = get_object_or_404(Statistic.objects.select_related("source"), slug=slug)
+    stat = statistics_by_slug().get(slug)
+    if stat is None:
+        raise Http404(slug)
     reference = "{stat:" + slug + "}"
-    passages = Passage.objects.filter(body__contains=reference).select_related("chapter")
-    figures = [f for f in Figure.objects.select_related("chapter") if slug in f.statistic_slugs]
-    charts = [c for c in Chart.objects.all() if slug in c.statistic_slugs]
+    passages = translate_all(Passage.objects.filter(body__contains=reference).select_related("chapter"))
+    for passage in passages:
+        translate(passage.chapter)
+    figures = [f for f in _figures() if slug in f.statistic_slugs]
+    charts = translate_all(c for c in Chart.objects.all() if slug in c.statistic_slugs)
     return render(
         request,
         "statistics/detail.html",

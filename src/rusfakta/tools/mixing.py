@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from rusfakta.content import markup
+from rusfakta.pack.translated import translate, translate_all, translate_children
 from rusfakta.statistics.in_text import passage_html, passage_text, statistics_by_slug
 from rusfakta.tools.forms import MixingForm
 from rusfakta.tools.models import MixingSubstance
@@ -58,12 +59,20 @@ class MixingReply:
         return str(NO_LEVEL) if self.covered and not self.substance.level else ""
 
 
-def all_substances():
-    return list(
+def all_substances(lang=None):
+    """Every substance with its statements, in the reader's language (decision 0016)."""
+    substances = translate_all(
         MixingSubstance.objects.prefetch_related(
             "statements__passages__chapter", "statements__sources", "statements__see"
-        )
+        ),
+        lang,
     )
+    for substance in substances:  # the prefetched rows answer() reads, translated in place
+        for statement in translate_children(substance, "statements", substance.statements.all(), lang):
+            translate(statement.see, lang)
+            for passage in translate_all(statement.passages.all(), lang):
+                translate(passage.chapter, lang)
+    return substances
 
 
 def _names(substance):
@@ -93,7 +102,7 @@ def answer(query, substances=None, lang="nb"):
     substance = find(query, substances)
     result = MixingReply(query=query, substance=substance)
     if substance is not None:
-        stats = statistics_by_slug()
+        stats = statistics_by_slug(lang=lang)
         result.statements = [
             Statement(
                 html=passage_html(s.text, stats, lang),

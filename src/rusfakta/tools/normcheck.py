@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS
 
+from rusfakta.pack.translated import translate, translate_all
 from rusfakta.statistics.formatting import format_amount, format_statistic
 from rusfakta.statistics.in_text import passage_html, statistics_by_slug
 from rusfakta.tools.forms import NormCheckForm
@@ -108,17 +109,21 @@ def compare(guess, low, high, scale, common_mistake):
 
 def answers(params=None, lang="nb"):
     """(every item with its figure, the form's errors); with params (the query), each guess read and compared."""
-    stats = statistics_by_slug()
+    stats = statistics_by_slug(lang=lang)
     items = NormItem.objects.select_related("statistic__source", "passage__chapter")
+    items = translate_all(items.prefetch_related("passage__sources"), lang)
+    for item in items:  # what the cites show, in the reader's language (decision 0016)
+        translate(item.passage, lang)
+        translate(item.passage.chapter, lang)
     found = [
         GuessedFigure(
             item=item,
-            stat=item.statistic,
-            shown=format_statistic(item.statistic, lang),
+            stat=stats[item.statistic.slug],
+            shown=format_statistic(stats[item.statistic.slug], lang),
             explanation=passage_html(item.explanation, stats, lang),
             guess=Guess(),
         )
-        for item in items.prefetch_related("passage__sources")
+        for item in items
     ]
     if params is None:
         return found, []

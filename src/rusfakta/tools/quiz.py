@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from rusfakta.content import markup
+from rusfakta.pack.translated import translate, translate_all
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.in_text import passage_html, statistics_by_slug
 from rusfakta.tools.forms import ANSWER_PREFIX, STEP_FIELD, QuizForm, StepField
@@ -49,10 +50,18 @@ def _option_text(text, stats, lang):
 
 
 def questions(lang="nb"):
-    stats = statistics_by_slug()
-    rows = QuizQuestion.objects.select_related("passage__chapter", "statistic__source").prefetch_related(
-        "sources"
+    stats = statistics_by_slug(lang=lang)
+    rows = translate_all(
+        QuizQuestion.objects.select_related("passage__chapter", "statistic__source").prefetch_related(
+            "sources"
+        ),
+        lang,
     )
+    for row in rows:  # what the cites show, in the reader's language (decision 0016)
+        translate(row.passage, lang)
+        translate(row.passage.chapter, lang)
+        if row.statistic_id:
+            row.statistic = stats[row.statistic.slug]
     return [
         Question(
             number=number,
