@@ -2,20 +2,19 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from rusfakta.content.models import Chapter
-from rusfakta.helpservices import hours, wording
-from rusfakta.helpservices.services import grouped, services_for_display
+from rusfakta.helpservices import wording
+from rusfakta.helpservices.services import grouped, services_for_display, this_minute
 
 
-@never_cache  # "open now" changes by the minute
+def _help_now(at):
+    return {
+        "at": at,
+        "computed_for": wording.moment(at),
+        "groups": grouped(services_for_display(at)),
+        "chapter": Chapter.objects.filter(kind=Chapter.Kind.HELP).first(),
+    }
+
+
+@never_cache  # "open now" changes by the minute: worked out once a minute, never kept as a page
 def help_now(request):
-    at = hours.in_oslo(hours.now()).replace(second=0, microsecond=0)
-    return render(
-        request,
-        "helpservices/help.html",
-        {
-            "at": at,
-            "computed_for": wording.moment(at),
-            "groups": grouped(services_for_display(at)),
-            "chapter": Chapter.objects.filter(kind=Chapter.Kind.HELP).first(),
-        },
-    )
+    return render(request, "helpservices/help.html", this_minute(_help_now))
