@@ -104,7 +104,7 @@ def main():
     )
     run = 0
     context = multiprocessing.get_context("spawn")
-    for clients in (10, 2000):
+    for clients in (1, 10, 2000):
         for processes in (1, 2):
             for name in names:
                 run += 1
