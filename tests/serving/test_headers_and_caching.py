@@ -100,7 +100,9 @@ def test_static_files_are_compressed_hashed_and_immutable(client, db):
     assert "immutable" in response["Cache-Control"]
 
 
-def test_lost_database_gives_a_clean_503(client, db, monkeypatch):
+def test_lost_database_gives_a_clean_503(client, db, monkeypatch, caplog):
+    import logging
+
     from django.db import OperationalError
     from django.db.backends.base.base import BaseDatabaseWrapper
 
@@ -133,6 +135,16 @@ def test_lost_database_gives_a_clean_503(client, db, monkeypatch):
     assert all(a.json()["error"]["code"] == "unavailable" for a in answers[:4])
     assert all(a["Retry-After"] == "30" for a in answers)
     assert health.status_code == 503
+    # One ERROR line when the outage starts, one when it ends (with the count), none per 503.
+    assert client.get("/om/").status_code == 200  # the database is back
+    from rusfakta.serving.logs import OneLinePerOutage  # the log handlers' filter for django.request
+
+    shown = OneLinePerOutage()
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR and shown.filter(r)]
+    assert errors[0] == "database unavailable: answering 503 until it is back"
+    assert len(errors) == 2 and errors[1].endswith(
+        "s; 7 requests were answered 503"
+    )  # healthz answers its own, errors
 
 
 @pytest.mark.parametrize(
