@@ -1,8 +1,8 @@
 """Hostile clients against `rusfakta serve` on loopback: stalled bodies, slow headers, odd requests.
 
-Opens N connections that send POST headers with `Content-Length: 20000`, 4 bytes of body and then
-nothing, and N that send half a request line and headers and then nothing. While they are open it
-times plain GETs of `/` and `/hjelp/` on fresh connections, then prints what a list of malformed
+Opens N connections that send POST headers for the admin's login (the only path that reads a body)
+with `Content-Length: 20000`, 4 bytes of body and then nothing, and N that send half a request line
+and headers and then nothing. While they are open it times plain GETs of `/` and `/hjelp/` on fresh connections, then prints what a list of malformed
 requests is answered with. Prints figures; asserts nothing. Every loop is bounded.
 
     .venv/bin/python bench/hostile.py [--stalled 100] [--slow 100] [--requests 100] [--workers N]
@@ -10,6 +10,7 @@ requests is answered with. Prints figures; asserts nothing. Every loop is bounde
 
 import argparse
 import http.client
+import os
 import socket
 import statistics
 import sys
@@ -20,9 +21,11 @@ from urllib.parse import urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _server import running_server  # noqa: E402
 
+# The admin's login is the one form that is posted, so the only place a body is read (and waited for).
+LOGIN = "/" + os.environ.get("RUSFAKTA_ADMIN_PATH", "admin").strip("/") + "/login/"
 STALLED_BODY = (
-    b"POST /quiz/resultat/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-    b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 20000\r\n\r\nq1=a"
+    f"POST {LOGIN} HTTP/1.1\r\nHost: 127.0.0.1\r\n".encode()
+    + b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 20000\r\n\r\nq1=a"
 )
 SLOW_HEADERS = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
 MALFORMED = [

@@ -229,8 +229,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 FILE_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
 FILE_UPLOAD_HANDLERS = []
 # Only these paths take a request body (serving/bodies.py); everywhere else a body is dropped unread.
-# The quiz is here until its result is a GET form: a form that changes nothing needs no body.
-BODY_PATHS = (ADMIN_URL_PREFIX, "/quiz/", "/en/quiz/")
+# Only the admin changes anything on the server; every other form is GET and needs no body.
+BODY_PATHS = (ADMIN_URL_PREFIX,)
 BODY_SECONDS = float(os.environ.get("RUSFAKTA_BODY_SECONDS", "5"))  # a form's body arrives at once
 BODY_READERS = 4  # bodies read at once per worker process; more are answered 503 at once
 CSRF_FAILURE_VIEW = "rusfakta.pages.views.csrf_failure"
@@ -267,7 +267,7 @@ CACHES = {
     "search": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
     if CACHE_URL
     else {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "rusfakta.serving.budgetcache.BudgetFileCache",
         "LOCATION": str(DATA_DIR / "cache" / "search"),
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     },

@@ -145,9 +145,15 @@ def test_only_the_newest_booklets_are_kept(data_dir):
     assert build.last_good("nb").name == "stamp0-digest-nb.pdf"
 
 
-@pytest.mark.parametrize("url", ["/", "/innhold/"])
-def test_home_and_contents_link_the_booklet(pages, url):
-    assert 'href="/hefte.pdf"' in pages.get(url).content.decode()
+@pytest.mark.parametrize("url", ["/", "/innhold/", "/en/", "/en/innhold/"])
+def test_home_and_contents_link_the_booklet_with_its_version(pages, url):
+    from rusfakta.content.models import ContentVersion
+
+    lang = "en" if url.startswith("/en/") else "nb"
+    version = build.cached_path(ContentVersion.latest()[0], lang).stem
+    assert version.endswith(f"-{lang}")
+    link = f"{'/en' if lang == 'en' else ''}/hefte.pdf?v={version}"
+    assert f'href="{link}"' in pages.get(url).content.decode()
 
 
 def test_a_change_to_the_booklet_code_gives_a_new_file(tmp_path, monkeypatch):

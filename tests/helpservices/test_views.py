@@ -121,6 +121,23 @@ def test_links_are_callable_numbers_and_the_booklets_addresses(pages, frozen):
     assert 'href="/kapittel/hjelp/#hjelp-rusinfo"' in html
 
 
+def test_the_page_is_right_at_every_minute_and_after_an_edit(pages, frozen):
+    """The services' state is worked out once a minute per process: the next minute, the other
+    language and an edit each get their own."""
+    frozen(2025, 6, 6, 17, 59)
+    _, texts = sections(pages.get("/hjelp/").content.decode())
+    assert "Åpen nå – stenger kl. 18.00" in texts["rusinfo"]
+    assert "fredag kl. 17.59" in pages.get("/hjelp/").content.decode()
+    assert "17:59" in pages.get("/en/hjelp/").content.decode()
+    frozen(2025, 6, 6, 18, 0)
+    found, texts = sections(pages.get("/hjelp/").content.decode())
+    assert "rusinfo" in found["closed-h"] and "Stengt – åpner mandag kl. 11.00" in texts["rusinfo"]
+    service = Service.objects.get(slug="rusinfo")
+    service.name = "Rusinfo (endret i testen)"
+    service.save()  # an edit in the admin: the content version changes
+    assert "Rusinfo (endret i testen)" in sections(pages.get("/hjelp/").content.decode())[1]["rusinfo"]
+
+
 def test_the_page_is_never_cached(pages):
     response = pages.get("/hjelp/")
     assert "no-cache" in response["Cache-Control"]

@@ -1,5 +1,6 @@
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 PUBLIC_PAGES = [
     "/",
@@ -82,9 +83,10 @@ def test_search_api_is_rate_limited_per_client_in_the_error_shape(db, settings):
 
 
 def test_too_large_requests_are_refused(client, db):
-    too_big = client.post("/quiz/resultat/", {"svar": "x" * 100_000})
+    login = reverse("admin:login")  # the only form that is posted
+    too_big = client.post(login, {"svar": "x" * 100_000})
     assert too_big.status_code == 400
-    too_many = client.post("/quiz/resultat/", {f"felt{i}": "1" for i in range(300)})
+    too_many = client.post(login, {f"felt{i}": "1" for i in range(300)})
     assert too_many.status_code == 400
 
 
@@ -98,7 +100,9 @@ def test_static_files_are_compressed_hashed_and_immutable(client, db):
     assert "immutable" in response["Cache-Control"]
 
 
-def test_lost_database_gives_a_clean_503(client, db, monkeypatch):
+def test_lost_database_gives_a_clean_503(client, db, monkeypatch, caplog):
+    import logging
+
     from django.db import OperationalError
     from django.db.backends.base.base import BaseDatabaseWrapper
 
@@ -131,6 +135,16 @@ def test_lost_database_gives_a_clean_503(client, db, monkeypatch):
     assert all(a.json()["error"]["code"] == "unavailable" for a in answers[:4])
     assert all(a["Retry-After"] == "30" for a in answers)
     assert health.status_code == 503
+    # One ERROR line when the outage starts, one when it ends (with the count), none per 503.
+    assert client.get("/om/").status_code == 200  # the database is back
+    from rusfakta.serving.logs import OneLinePerOutage  # the log handlers' filter for django.request
+
+    shown = OneLinePerOutage()
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR and shown.filter(r)]
+    assert errors[0] == "database unavailable: answering 503 until it is back"
+    assert len(errors) == 2 and errors[1].endswith(
+        "s; 7 requests were answered 503"
+    )  # healthz answers its own, errors
 
 
 @pytest.mark.parametrize(

@@ -37,3 +37,21 @@ def test_forgetting_changes_no_answer():
         if t in (3.1, 9.1):
             caches["search"].delete(budget.key("a"))  # expired: the bucket was full again by the next time
     assert answers == [True, True, False, True, True, True, True, False, True]
+
+
+def test_the_file_store_culls_expired_entries_first_and_only_now_and_then(tmp_path, monkeypatch):
+    from rusfakta.serving import budgetcache
+
+    store = budgetcache.BudgetFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 4}})
+    for i in range(4):
+        store.set(f"old{i}", 1.0, timeout=-1)  # already expired: buckets that are full again
+    store._next_cull = 0.0
+    store.set("live", 2.0, timeout=60)  # over MAX_ENTRIES: the expired go, the live one stays
+    assert store.get("live") == 2.0 and len(store._list_cache_files()) == 1
+    for i in range(6):
+        store.set(f"new{i}", 3.0, timeout=60)  # within CULL_SECONDS of the last look: no listing
+    assert len(store._list_cache_files()) == 7
+    monkeypatch.setattr(budgetcache, "CULL_SECONDS", 0.0)
+    store._next_cull = 0.0
+    store.set("one more", 4.0, timeout=60)  # nothing has expired: Django's cull makes room
+    assert len(store._list_cache_files()) < 8 and store.get("one more") == 4.0

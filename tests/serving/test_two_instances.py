@@ -2,21 +2,16 @@
 
 import http.client
 import os
-import subprocess
-import sys
 from urllib.parse import urlparse
 
 import pytest
 
 from tests.browser.conftest import drop_database, server_environment, start_server, stop_server
+from tests.support.admin_http import create_editor, edit_figure_in_the_admin
 
 pytestmark = pytest.mark.skipif(
     not (os.environ.get("DATABASE_URL", "").startswith("postgres") and os.environ.get("RUSFAKTA_CACHE_URL")),
     reason="needs PostgreSQL and Redis: scripts/test runs this in its PostgreSQL pass",
-)
-EDIT = (
-    "from rusfakta.statistics.models import Statistic; "
-    "s = Statistic.objects.get(slug='opinion-tilbudt'); s.value = 41.5; s.save()"
 )
 
 
@@ -34,7 +29,8 @@ def instances(tmp_path_factory):
     second_env = {**env, "RUSFAKTA_DATA_DIR": str(tmp_path_factory.mktemp("second"))}
     first, first_url = start_server(first_env, tmp_path_factory.mktemp("log") / "first.log")
     second, second_url = start_server(second_env, tmp_path_factory.mktemp("log") / "second.log")
-    yield env, urlparse(first_url), urlparse(second_url)
+    create_editor(first_env)
+    yield first_url, urlparse(first_url), urlparse(second_url)
     stop_server(first)
     stop_server(second)
     drop_database(cleanup)
@@ -50,14 +46,13 @@ def get(target, path):
         connection.close()
 
 
-def test_an_edit_on_one_is_served_by_the_other_on_its_next_request(instances):
-    env, first, second = instances
+def test_an_admin_edit_over_http_on_one_is_served_by_the_other_on_its_next_request(instances):
+    first_url, first, second = instances
     for target in (first, second):  # fill both instances' page caches
         assert "31\u00a0%" in get(target, "/tall/opinion-tilbudt/")[2]
     before = {get(t, "/healthz")[1]["X-Content-Version"] for t in (first, second)}
     assert len(before) == 1
-    # The same save() the admin does, from a third process.
-    subprocess.run([sys.executable, "-m", "rusfakta", "shell", "-c", EDIT], env=env, check=True)
+    edit_figure_in_the_admin(first_url, "opinion-tilbudt", "41.5")  # the login form, then the change form
     assert "41,5\u00a0%" in get(second, "/tall/opinion-tilbudt/")[2]
     assert "41,5\u00a0%" in get(first, "/tall/opinion-tilbudt/")[2]
     after = {get(t, "/healthz")[1]["X-Content-Version"] for t in (first, second)}

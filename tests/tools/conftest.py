@@ -50,12 +50,13 @@ def replace_in(path, old, new):
 
 
 @pytest.fixture
-def post(db):
-    """POST like a visitor (no CSRF cookie, no session) and check the page like the pages fixture does."""
+def send(db):
+    """Send a form like a visitor (GET, as every tool form is; no cookie, no session) and check the
+    page like the pages fixture does."""
     client = Client(enforce_csrf_checks=True)
 
     def send(url, data, status=200):
-        response = client.post(url, data)
+        response = client.get(url, data)
         assert response.status_code == status, f"{url}: {response.status_code}"
         assert not response.cookies, f"{url} set cookies: {list(response.cookies)}"
         check_html(url, response.content.decode())

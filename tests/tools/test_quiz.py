@@ -96,8 +96,8 @@ def test_all_questions_on_one_page_are_a_get_form_to_the_result_without_a_csrf_t
         assert f'name="svar-{question.slug}"' in html
 
 
-def test_the_result_scores_and_explains_each_answer_with_passage_source_and_record(post):
-    html = post(
+def test_the_result_scores_and_explains_each_answer_with_passage_source_and_record(send):
+    html = send(
         "/quiz/resultat/", {"svar-alkohol": "3", "svar-speedball": "2", "svar-russetid": "3"}
     ).content.decode()
     assert f"2 av {QuizQuestion.objects.count()} riktige" in html
@@ -110,19 +110,19 @@ def test_the_result_scores_and_explains_each_answer_with_passage_source_and_reco
     assert 'href="/tall/opinion-russ-provd-russetid/"' in html
 
 
-def test_one_question_at_a_time_carries_the_answers_in_the_form(post, pages):
+def test_one_question_at_a_time_carries_the_answers_in_the_form(send, pages):
     count = QuizQuestion.objects.count()
     first = pages.get("/quiz/ett-om-gangen/").content.decode()
     assert f"Spørsmål 1 av {count}" in first
     assert '<input type="hidden" name="steg" value="0">' in first
-    feedback = post("/quiz/ett-om-gangen/", {"steg": "0", "svar-kokain-som-medisin": "2"}).content.decode()
+    feedback = send("/quiz/ett-om-gangen/", {"steg": "0", "svar-kokain-som-medisin": "2"}).content.decode()
     assert "Riktig!" in feedback
     assert 'href="/quiz/ett-om-gangen/?svar-kokain-som-medisin=2&amp;spm=2"' in feedback
     second = pages.get("/quiz/ett-om-gangen/?svar-kokain-som-medisin=2&spm=2").content.decode()
     assert f"Spørsmål 2 av {count}" in second
     assert '<input type="hidden" name="svar-kokain-som-medisin" value="2">' in second
     answers = {f"svar-{q.slug}": str(q.correct) for q in QuizQuestion.objects.all()}
-    last = post("/quiz/ett-om-gangen/", {**answers, "steg": str(count - 1)}).content.decode()
+    last = send("/quiz/ett-om-gangen/", {**answers, "steg": str(count - 1)}).content.decode()
     assert "Se resultatet" in last and 'href="/quiz/resultat/?sendt=ett&amp;' in last
     result = pages.get("/quiz/resultat/?" + urlencode({"sendt": "ett", **answers})).content.decode()
     assert f"{count} av {count} riktige" in result
@@ -171,13 +171,13 @@ def test_the_result_expands_only_the_wrong_answers(pages):
         ("/quiz/resultat/", {"svar-alkohol": "7"}, "Svaret på spørsmål 8 er ikke et av alternativene."),
         ("/quiz/ett-om-gangen/", {"steg": "x"}, "Skjemaet mangler hvilket spørsmål du var på."),
         ("/quiz/ett-om-gangen/", {"steg": "999"}, "Skjemaet mangler hvilket spørsmål du var på."),
-        ("/quiz/ett-om-gangen/", {}, "Skjemaet mangler hvilket spørsmål du var på."),
+        ("/quiz/ett-om-gangen/", {"svar-alkohol": "1"}, "Skjemaet mangler hvilket spørsmål du var på."),
         ("/quiz/ett-om-gangen/", {"spm": "0"}, "Skjemaet mangler hvilket spørsmål du var på."),
         ("/quiz/ett-om-gangen/", {"spm": "999"}, "Skjemaet mangler hvilket spørsmål du var på."),
     ],
 )
-def test_a_broken_form_gets_a_clear_message(post, url, data, message):
-    html = post(url, data, status=400).content.decode()
+def test_a_broken_form_gets_a_clear_message(send, url, data, message):
+    html = send(url, data, status=400).content.decode()
     assert message in html
     assert 'href="/quiz/"' in html
 
@@ -227,11 +227,11 @@ def test_the_answer_key_has_each_right_answer_explained_with_its_passage(pages):
     assert "http://testserver/kapittel/historikk/#hist-medisin" in html
 
 
-def test_changing_a_record_changes_the_quiz(pages, post):
+def test_changing_a_record_changes_the_quiz(pages, send):
     stat = Statistic.objects.get(slug="opinion-russ-provd-russetid")
     stat.value = Decimal("4")
     stat.save()
     assert "C. 4\u00a0%" in pages.get("/quiz/utskrift/").content.decode().replace(
         '<span class="letter">C</span> ', "C. "
     )
-    assert "4\u00a0%" in post("/quiz/resultat/", {}).content.decode()
+    assert "4\u00a0%" in send("/quiz/resultat/", {"sendt": "alle"}).content.decode()

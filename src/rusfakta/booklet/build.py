@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils.text import slugify
 
 from rusfakta.booklet.document import BookletError, booklet_data
@@ -107,6 +108,17 @@ def cached_path(stamp, lang):
         _template_bytes() + _code_bytes() + package_version("typst").encode()
     ).hexdigest()[:10]
     return booklet_dir() / f"{stamp}-{digest}-{lang}.pdf"
+
+
+def versioned_url(lang):
+    """/hefte.pdf?v=<the version it names now>, which may be kept a year: a new content version,
+    template, booklet code or Typst gives a new v. A link with an old v still gets the current PDF
+    (revalidated, not kept). The plain URL when the template can't be read."""
+    url = reverse("booklet:pdf")
+    try:
+        return f"{url}?v={cached_path(ContentVersion.latest()[0], lang).stem}"
+    except BookletError:
+        return url
 
 
 def render_pdf(data, timestamp=None):

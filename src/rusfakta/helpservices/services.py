@@ -6,6 +6,7 @@
 import math
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from rusfakta.content.models import Passage
@@ -53,6 +54,28 @@ def services_for_display(at=None, chapter=None):
     at = hours.in_oslo(at or hours.now())
     views = [_view(service, url, at, status(service, at)) for service, url in _services(chapter)]
     return sorted(views, key=_rank)
+
+
+# (what, content version, language, minute) -> its value; per process, a few minutes at most.
+_THIS_MINUTE = {}
+_THIS_MINUTE_ENTRIES = 16
+
+
+def this_minute(compute, at=None):
+    """compute(minute) for the minute of `at` (default now), worked out once per minute, language and
+    content version in each process. Open or closed, and every text about it, change only when the
+    clock passes a minute or an edit bumps the content version; /hjelp/ and /spor/ read them on every
+    request, and the page itself stays uncached."""
+    from rusfakta.content.models import ContentVersion
+
+    minute = hours.in_oslo(at or hours.now()).replace(second=0, microsecond=0)
+    key = (compute.__qualname__, ContentVersion.latest()[0], get_language(), minute)
+    found = _THIS_MINUTE.get(key)
+    if found is None:
+        if len(_THIS_MINUTE) >= _THIS_MINUTE_ENTRIES:
+            _THIS_MINUTE.clear()
+        found = _THIS_MINUTE[key] = compute(minute)
+    return found
 
 
 def status(service, at):

@@ -2,7 +2,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
-from rusfakta.helpservices.services import services_for_display
+from rusfakta.helpservices.services import services_for_display, this_minute
 from rusfakta.search.edition import in_edition
 from rusfakta.search.service import BadQuestion, ask_for_page
 
@@ -30,7 +30,7 @@ def ask_page(request):
         answer["notice"] or any(r["document"].chapter in HELP_CHAPTERS for r in answer["results"][:3])
     ):
         context["help_services"] = [
-            v for v in services_for_display() if v.service.is_emergency or v.state == "open"
+            v for v in this_minute(services_for_display) if v.service.is_emergency or v.state == "open"
         ]
     status = 400 if context["error"] else 200
     response = render(request, "search/ask.html", context, status=status)
