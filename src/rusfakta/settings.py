@@ -237,24 +237,31 @@ CSRF_FAILURE_VIEW = "rusfakta.pages.views.csrf_failure"
 
 SEARCH_RATE_PER_SECOND = float(os.environ.get("RUSFAKTA_SEARCH_RATE", "5"))
 SEARCH_RATE_BURST = int(os.environ.get("RUSFAKTA_SEARCH_BURST", "30"))
-SEARCH_PAGES = ("/spor/", "/en/spor/")  # with ?q=, these spend from the same budget as the API
+
+
+def _in_every_edition(*paths):
+    """Each path as bokmål has it (/spor/) and under every other edition's prefix (/nn/spor/, /en/spor/)."""
+    return tuple(paths) + tuple(
+        f"/{code}{path}" for code, _ in LANGUAGES if code != LANGUAGE_CODE for path in paths
+    )
+
+
+SEARCH_PAGES = _in_every_edition("/spor/")  # with ?q=, these spend from the same budget as the API
 
 # Pages that change with the clock, carry a visitor's input, or are private are never cached.
 PAGE_CACHE_SKIP = (
-    "/hjelp/",
-    "/en/hjelp/",
-    "/spor/",
-    "/en/spor/",
+    *_in_every_edition("/hjelp/", "/spor/", "/quiz/"),
     "/api/v1/search",
     "/api/v1/services",
     "/healthz",
     ADMIN_URL_PREFIX,
     "/static/",
-    "/quiz/",
-    "/en/quiz/",
 )
 # Pages that read their query string; on every other page a query string is ignored by the cache.
-PAGE_QUERY_PATHS = ("/api/", "/tenk-selv/svar/", "/en/tenk-selv/svar/", "/blanding/", "/en/blanding/")
+PAGE_QUERY_PATHS = ("/api/", *_in_every_edition("/tenk-selv/svar/", "/blanding/"))
+# Pages whose query string is the reader's input: the language switcher keeps it there, and only there
+# (elsewhere a cached page must not carry one visitor's query string to the next).
+QUERY_PAGES = _in_every_edition("/spor/", "/quiz/", "/tenk-selv/svar/", "/blanding/")
 PAGE_CACHE_SECONDS = 3600
 
 # "default" holds finished pages, per process: they are keyed by the content version, so they need

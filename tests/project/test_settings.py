@@ -86,3 +86,23 @@ def test_admin_path_is_configurable(tmp_path):
     code = "import django; django.setup(); from django.urls import reverse; print(reverse('admin:index'))"
     result = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True)
     assert result.stdout.strip() == "/redaksjon/", result.stderr
+
+
+def test_every_edition_skips_the_page_cache_where_bokmal_does():
+    from rusfakta.serving.pagecache import page_cacheable
+
+    for prefix in ("", "/nn", "/en"):
+        assert not page_cacheable("GET", f"{prefix}/hjelp/", "", False)  # open now changes by the minute
+        assert not page_cacheable("GET", f"{prefix}/spor/", "q=koks", False)
+        assert not page_cacheable("GET", f"{prefix}/blanding/", "stoff=alkohol", False)  # the reader's answer
+        assert page_cacheable("GET", f"{prefix}/tall/", "cb=1", False)  # a query the page doesn't read
+
+
+def test_the_language_switcher_keeps_only_a_query_the_page_reads(client, db):
+    from django.conf import settings
+
+    assert "/nn/spor/" in settings.SEARCH_PAGES  # nynorsk questions spend the same budget
+    tall = client.get("/tall/?cb=evil").content.decode()
+    assert "cb=evil" not in tall  # a cached page must not carry one visitor's query to the next
+    ask = client.get("/spor/?q=koks").content.decode()
+    assert 'href="/nn/spor/?q=koks"' in ask

@@ -25,13 +25,14 @@ EDITION_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
 
 
 def _editions(request, lang):
-    """(language, the same page in it, its name) for every edition; the query string is kept."""
+    """(language, the same page in it, its name) for every edition; on the pages that read their query
+    string (the reader's question or answers) it is kept."""
     path = getattr(request, "path", "/") if request is not None else "/"
     prefix = f"/{lang}/"
     if lang != settings.LANGUAGE_CODE and path.startswith(prefix):
         path = path[len(prefix) - 1 :]
     query = request.META.get("QUERY_STRING", "") if request is not None else ""
-    query = f"?{query}" if query else ""
+    query = f"?{query}" if query and request.path.startswith(settings.QUERY_PAGES) else ""
     found = []
     for code, _ in settings.LANGUAGES:
         url = path if code == settings.LANGUAGE_CODE else f"/{code}{path}"
