@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from rusfakta.content.models import Chapter, ContentVersion, Figure, Source
 from rusfakta.errors import client_error, error_response, is_api, is_outage, outage, unavailable
 from rusfakta.helpservices.services import services_for_chapter
+from rusfakta.statistics.chart_view import chart_context
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.in_text import readable, statistics_by_slug
 from rusfakta.statistics.models import Chart
@@ -49,7 +50,9 @@ def _figures_for(chapter, lang):
     for figure in chapter.figures.all():
         chart = charts.get(figure.number)
         rows = [(stats[s], format_statistic(stats[s], lang)) for s in figure.statistic_slugs if s in stats]
-        figures.append({"figure": figure, "rows": rows, "chart": chart})
+        figures.append(
+            {"figure": figure, "rows": rows, "chart": chart_context(chart, stats, lang) if chart else None}
+        )
     return figures
 
 

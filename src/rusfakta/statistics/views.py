@@ -3,16 +3,12 @@ from django.shortcuts import get_object_or_404, render
 
 from rusfakta.content.models import Figure, Passage
 from rusfakta.statistics.changes import last_change
-from rusfakta.statistics.charts import chart_rows, chart_svg, source_line
+from rusfakta.statistics.chart_view import chart_context
+from rusfakta.statistics.charts import chart_svg
 from rusfakta.statistics.comparison import comparison_rows
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.in_text import statistics_by_slug
 from rusfakta.statistics.models import Chart, Statistic
-
-
-def _chart_context(chart, stats, lang):
-    rows = chart_rows(chart, stats, lang)
-    return {"chart": chart, "rows": rows, "source_line": source_line(rows, lang)}
 
 
 def numbers(request):
@@ -24,9 +20,9 @@ def numbers(request):
         chart = charts.get(figure.number)
         shown = [(stats[s], format_statistic(stats[s], lang)) for s in figure.statistic_slugs]
         figures.append(
-            {"figure": figure, "chart": _chart_context(chart, stats, lang) if chart else None, "shown": shown}
+            {"figure": figure, "chart": chart_context(chart, stats, lang) if chart else None, "shown": shown}
         )
-    trends = [_chart_context(c, stats, lang) for c in Chart.objects.filter(figure_number__isnull=True)]
+    trends = [chart_context(c, stats, lang) for c in Chart.objects.filter(figure_number__isnull=True)]
     return render(request, "statistics/numbers.html", {"figures": figures, "trends": trends})
 
 
@@ -56,9 +52,9 @@ def statistic_detail(request, slug):
     )
 
 
-def chart_image(request, slug):
+def chart_image(request, slug, size="wide"):
     chart = get_object_or_404(Chart, slug=slug)
-    return HttpResponse(chart_svg(chart, request.LANGUAGE_CODE), content_type="image/svg+xml")
+    return HttpResponse(chart_svg(chart, request.LANGUAGE_CODE, size), content_type="image/svg+xml")
 
 
 def comparison(request):
