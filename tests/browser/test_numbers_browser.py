@@ -138,6 +138,10 @@ def test_tables_are_stacked_on_a_phone_and_side_by_side_on_a_desktop(browser, li
         what, number = first.locator("th").bounding_box(), first.locator("td").first.bounding_box()
         assert (number["y"] >= what["y"] + what["height"] - 1) is stacked, width
         assert first.locator(".cell-label").first.is_visible() is stacked, width
+        table = page.locator("table.stats").evaluate(
+            "t => [t.getBoundingClientRect().width, t.parentElement.getBoundingClientRect().width]"
+        )
+        assert table[0] <= table[1] + 0.5, f"the table is wider than its column at {width} px"
         context.close()
 
 
