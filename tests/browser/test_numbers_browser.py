@@ -108,7 +108,7 @@ def test_numbers_pages_fit_a_phone(browser, live_url, path, width):
     context.close()
 
 
-@pytest.mark.parametrize("width", (320, 375))
+@pytest.mark.parametrize("width", (320, 375, 768))
 def test_comparison_shows_every_property_of_every_survey_on_a_phone(browser, live_url, width):
     context, page = _page(browser, width)
     page.goto(live_url + "/tall/hvorfor-forskjellige/")
@@ -188,4 +188,17 @@ def test_numbers_pages_with_open_tables_have_no_axe_violations(browser, live_url
     results = Axe().run(page, options=WCAG_AA)
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
     assert violations == []
+    context.close()
+
+
+@pytest.mark.parametrize("width", (1024, 1280, 1920))
+def test_comparison_is_one_table_within_the_screen_on_a_desktop(browser, live_url, width):
+    context, page = _page(browser, width)
+    page.goto(live_url + "/tall/hvorfor-forskjellige/")
+    table = page.locator("table.compare")
+    assert table.evaluate("t => getComputedStyle(t).display") == "table"
+    box = table.bounding_box()
+    wrap = page.locator(".compare-wrap").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= wrap["x"] + wrap["width"] + 0.5 <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()
