@@ -38,6 +38,9 @@ def test_figures_speak_to_readers_not_editors(pages):
     for figure in Figure.objects.all():
         section = html.split(f'id="{figure.slug}"')[1].split("</section>")[0]
         assert section.count('class="takeaway"') == 1, figure.slug
+    for chart in Chart.objects.filter(figure_number__isnull=True):
+        block = html.split(f'id="diagram-{chart.slug}"')[1].split("</figure>")[0]
+        assert chart.note and f'<p class="takeaway">{chart.note}</p>' in block, chart.slug
     for editor_talk in ("Heftets tekst", "Eventuelle andre tall", "vi tegner", "står ikke i teksten"):
         assert editor_talk not in html
 
