@@ -137,7 +137,7 @@ def main():
     )
     args = parser.parse_args()
     setup()
-    from rusfakta.search.service import ask, engine
+    from rusfakta.search.service import ask, current_index
 
     questions = yaml.safe_load((ROOT / "bench" / "search_questions.yaml").read_text(encoding="utf-8"))
     parts = {
@@ -149,7 +149,7 @@ def main():
     fresh = ROOT / "bench" / "search_questions_fresh.yaml"
     if fresh.exists():
         parts["fresh"] = yaml.safe_load(fresh.read_text(encoding="utf-8"))
-    engine()  # build once, outside the timings
+    current_index()  # build once, outside the timings
 
     def ours(question):
         return [r["id"] for r in ask(question, 3)["results"]]

@@ -100,7 +100,7 @@ def check_html(url, html):
     ids = [el.get("id") for el in document.iter() if el.get("id")]
     duplicates = {i for i in ids if ids.count(i) > 1}
     assert not duplicates, f"{url}: duplicate ids {duplicates}"
-    assert document.get("lang") in ("nb", "en"), f"{url}: html lang is {document.get('lang')!r}"
+    assert document.get("lang") in ("nb", "nn", "en"), f"{url}: html lang is {document.get('lang')!r}"
     return document
 
 

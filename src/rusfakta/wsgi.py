@@ -18,10 +18,10 @@ def _warm_up():
     """Build the search index when a worker starts, so the first question is as fast as the rest."""
     from django.db import DatabaseError
 
-    from rusfakta.search.service import engine
+    from rusfakta.search.service import current_index
 
     try:
-        engine()
+        current_index()
     except DatabaseError:
         logging.getLogger(__name__).warning("search index not built at start: database not ready")
 

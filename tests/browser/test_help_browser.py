@@ -75,3 +75,31 @@ def test_the_visitors_own_clock_and_time_zone_change_nothing(browser, live_url):
             told = urllib.parse.unquote(url) + " ".join(headers.values())
             assert zone not in told and "2031" not in told and "Kiritimati" not in told, url
         context.close()
+
+
+@pytest.mark.parametrize("width", [320, 360, 375])
+def test_help_now_is_never_a_dead_end_and_call_and_chat_are_big_buttons(browser, live_url, width):
+    """At whatever hour this runs (the clock is the real one here; every hour of a week is in
+    tests/helpservices/test_help_every_hour.py): who can be reached now, or who opens next."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_url + "/hjelp/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    emergency = page.locator("section.emergency")
+    assert emergency.get_by_role("link", name="Ring 113").get_attribute("href") == "tel:113"
+    assert emergency.inner_text().count("Åpen hele døgnet") == 2
+    open_now = page.locator("section[aria-labelledby='open-h']")
+    if open_now.locator("li.service").count() == 0:
+        assert "svarer hele døgnet" in open_now.inner_text()
+        assert "Neste som åpner:" in open_now.inner_text()
+        assert open_now.locator(".next-open a").get_attribute("href").startswith("#tjeneste-")
+    for slug in ("fastlegen", "helsesoster"):
+        text = page.locator(f"#tjeneste-{slug}").inner_text()
+        assert "Stengt" not in text and "Åpen" not in text
+    buttons = page.locator("main .contacts a").all()
+    assert len(buttons) >= 7
+    for button in buttons:
+        box = button.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, button.inner_text()
+        assert box["x"] + box["width"] <= width
+    context.close()

@@ -15,6 +15,8 @@ TOOL_PAGES = {
     "norm check error": "/tenk-selv/svar/?provd-18-25=abc",
     "mixing": "/blanding/",
     "mixing answer": "/blanding/?med=alkohol",
+    "mixing empty": "/blanding/?annet=",
+    "mixing unknown": "/blanding/?med=annet&annet=ketamin",
     "quiz start": "/quiz/",
     "quiz all": "/quiz/alle/",
     "quiz sheet": "/quiz/utskrift/",
@@ -134,13 +136,151 @@ def test_quiz_one_question_at_a_time(browser_page, live_url):
     browser_page.get_by_role("link", name="Ett spørsmål om gangen").click()
     assert browser_page.locator("h1").inner_text().startswith("Spørsmål 1 av")
     browser_page.get_by_label(re.compile(r"^B\. Som lokalbedøvelse")).check()
-    browser_page.get_by_role("button", name="Neste spørsmål").click()
+    browser_page.get_by_role("button", name="Se om du har rett").click()
+    assert browser_page.locator("h1").inner_text() == "Riktig!"
+    browser_page.get_by_role("link", name="Neste spørsmål").click()
     assert browser_page.locator("h1").inner_text().startswith("Spørsmål 2 av")
     assert (
         browser_page.locator('input[type="hidden"][name="svar-kokain-som-medisin"]').get_attribute("value")
         == "2"
     )
     assert_private(browser_page, live_url)
+
+
+def test_the_quiz_teaches_after_each_answer_and_back_and_refresh_work(browser_page, live_url):
+    """The whole quiz, one question at a time over real HTTP: a verdict and the explanation after each
+    answer, progress as text and <progress>, Back and refresh without a resubmission prompt, and a
+    result that opens only the wrong answers."""
+    page = browser_page
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(live_url + "/quiz/ett-om-gangen/")
+    count = int(page.locator("#quiz-progress").get_attribute("max"))
+    wrong = 0
+    for number in range(1, count + 1):
+        assert page.locator("h1").inner_text() == f"Spørsmål {number} av {count}"
+        assert page.locator("label[for=quiz-progress]").inner_text() == f"{number} av {count}"
+        assert page.locator("#quiz-progress").get_attribute("value") == str(number)
+        # Every other question: the first option, clicked on its text at the far end of the row.
+        rows = page.locator("label.choice")
+        row = rows.nth(0 if number % 2 else rows.count() - 1)
+        box = row.bounding_box()
+        page.mouse.click(box["x"] + box["width"] - 4, box["y"] + box["height"] / 2)
+        assert row.locator("input").is_checked()
+        page.get_by_role("button", name="Se om du har rett").click()
+        verdict = page.locator("h1").inner_text()
+        assert verdict in ("Riktig!", "Ikke riktig")
+        feedback = page.locator(".quiz-feedback")
+        assert feedback.locator(".cites a").count() >= 2  # the passage and at least one source
+        assert feedback.locator("p").count() >= 3  # the answer, the explanation, the cites
+        if verdict == "Ikke riktig":
+            wrong += 1
+            assert "Riktig svar:" in feedback.inner_text()
+        if number == 3:
+            feedback_url = page.url
+            page.reload()
+            assert page.locator("h1").inner_text() == verdict and page.url == feedback_url
+            page.go_back()
+            assert page.locator("h1").inner_text() == "Spørsmål 3 av " + str(count)
+            page.go_forward()
+            assert page.url == feedback_url and page.locator("h1").inner_text() == verdict
+        page.get_by_role("link", name="Se resultatet" if number == count else "Neste spørsmål").click()
+    assert page.locator("h1").inner_text() == "Resultatet ditt"
+    assert page.locator(".big-number").inner_text() == f"{count - wrong} av {count} riktige"
+    assert page.locator(".quiz-answers details[open]").count() == wrong
+    assert page.locator(".quiz-answers details:not([open])").count() == count - wrong
+    page.reload()
+    assert page.locator(".big-number").inner_text() == f"{count - wrong} av {count} riktige"
+    assert dialogs == []
+    assert_private(page, live_url)
+
+
+@pytest.mark.parametrize("width", [320, 360, 375])
+def test_question_cards_hold_their_question_and_every_option_row_is_a_big_target(browser, live_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    for path in ("/quiz/ett-om-gangen/?spm=9", "/quiz/alle/", "/blanding/"):
+        page.goto(live_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        for card in page.locator("fieldset").all():
+            outer, legend = card.bounding_box(), card.locator("legend").bounding_box()
+            assert legend["y"] >= outer["y"] + 1 and legend["x"] >= outer["x"], path  # inside the border
+            assert legend["x"] + legend["width"] <= outer["x"] + outer["width"], path
+        for row in page.locator("label.choice").all():
+            box = row.bounding_box()
+            assert box["height"] >= 44, (path, row.inner_text(), box)
+            radio = row.locator("input").bounding_box()
+            assert radio["height"] >= 20 and box["y"] <= radio["y"] <= box["y"] + box["height"]
+        for target in page.locator("main button:visible").all():
+            assert target.bounding_box()["height"] >= 44, path
+    context.close()
+
+
+def test_quiz_feedback_and_result_have_no_axe_violations(js_page, live_url):
+    for path in (
+        "/quiz/ett-om-gangen/?steg=0&svar-kokain-som-medisin=1",
+        "/quiz/ett-om-gangen/?steg=1",
+        "/quiz/resultat/?sendt=ett&svar-kokain-som-medisin=1&svar-alkohol=3",
+    ):
+        js_page.goto(live_url + path)
+        assert js_page.locator("h1").count() == 1
+        assert axe_violations(js_page) == [], path
+
+
+def test_an_exact_guess_is_recognised_and_the_bars_show_guess_and_figure(browser_page, live_url):
+    page = browser_page
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(live_url + "/tenk-selv/")
+    item = page.locator("#sporsmal-provd-18-25")
+    item.get_by_label("Din gjetning i prosent").fill("8")
+    if item.get_by_role("button", name="Se svaret").is_visible():  # with JavaScript: in place
+        item.get_by_role("button", name="Se svaret").click()
+        scope = item.locator(".reveal")
+    else:
+        page.get_by_role("button", name="Se alle svarene").click()
+        scope = page.locator("#svar-provd-18-25")
+    assert scope.get_by_text("Helt riktig! Du traff tallet.").is_visible()
+    assert not scope.get_by_text("Du var nær!").is_visible()
+    bars = scope.locator(".guess-bars svg")
+    assert bars.get_attribute("role") == "img"
+    title = scope.locator(".guess-bars title").text_content().replace("\u00a0", " ")
+    assert title == "Din gjetning: 8 %. Tallet: 8 %."
+    guess, figure = scope.locator(".bar-guess").bounding_box(), scope.locator(".bar-figure").bounding_box()
+    track = scope.locator(".bar-track").first.bounding_box()
+    assert abs(guess["width"] - figure["width"]) < 1 and 0.07 < figure["width"] / track["width"] < 0.09
+    for text in scope.locator(".guess-bars text").all():
+        assert text.bounding_box()["height"] >= 12  # readable as displayed at 320 px
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_the_norm_check_summary_lists_only_majorities(browser_page, live_url):
+    browser_page.goto(live_url + "/tenk-selv/svar/?provd-18-25=40")
+    most = browser_page.locator("#oppsummering-h").locator("xpath=..")
+    figures = most.locator("a.stat").all_inner_texts()
+    assert "95\u00a0%" in figures and "8\u00a0%" not in figures and "3\u00a0%" not in figures
+    assert "6\u00a0%" not in figures
+    assert browser_page.locator("#oppsummering-h").inner_text() == "De fleste lar kokain være"
+
+
+def test_mixing_sent_empty_says_so_and_an_unknown_substance_gets_rusinfo(browser_page, live_url):
+    page = browser_page
+    page.goto(live_url + "/blanding/")
+    page.get_by_role("button", name="Se hva heftet sier").click()
+    summary = page.locator(".error-summary")
+    assert summary.is_visible()
+    assert "Velg et stoff, eller skriv hva kokainet blandes med." in summary.inner_text()
+    page.get_by_label("Noe annet", exact=True).check()
+    page.get_by_label("Noe annet? Skriv hva:").fill("lsd")
+    page.get_by_role("button", name="Se hva heftet sier").click()
+    answer = page.locator("#svar")
+    assert "Heftet sier ingenting om denne blandingen." in answer.inner_text()
+    card = answer.locator(".mixing-help")
+    assert "RUSinfo" in card.inner_text()
+    call = card.get_by_role("link", name="Ring 915 08 588")
+    assert call.get_attribute("href") == "tel:+4791508588"
+    assert call.bounding_box()["height"] >= 44
+    assert card.get_by_role("link", name="Chat på www.rusinfo.no").bounding_box()["height"] >= 44
+    assert_private(page, live_url)
 
 
 @pytest.mark.parametrize("path", ["/quiz/utskrift/", "/quiz/fasit/"])

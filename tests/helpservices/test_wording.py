@@ -37,7 +37,7 @@ def test_saturday_night_at_23_40(rule, expected):
 def test_same_day_tomorrow_and_weekday():
     friday_noon = datetime(2025, 3, 28, 12, 0, tzinfo=OSLO)
     assert text("Mo-Fr 11:00-18:00", friday_noon) == "Åpen nå – stenger kl. 18.00"
-    assert text("15:00-08:00", friday_noon) == "Stengt – åpner kl. 15.00"
+    assert text("15:00-08:00", friday_noon) == "Stengt – åpner om 3 timer (kl. 15.00)"
     assert text("Mo-Fr 11:00-18:00", datetime(2025, 3, 27, 23, 40, tzinfo=OSLO)) == (
         "Stengt – åpner i morgen kl. 11.00"
     )
@@ -88,3 +88,33 @@ def test_usual_week_in_words(rule, lines):
 def test_incomplete_hours_are_written_without_days():
     assert hours_lines("15:00-08:00", complete=False) == ["Kl. 15.00–08.00"]
     assert hours_lines("Mo-Fr 11:00-18:00", complete=False) == ["Mandag–fredag kl. 11.00–18.00"]
+
+
+@pytest.mark.parametrize(
+    "at, expected",
+    [
+        (datetime(2025, 4, 2, 8, 0, tzinfo=OSLO), "Stengt – åpner om 3 timer (kl. 11.00)"),
+        (datetime(2025, 4, 2, 10, 0, tzinfo=OSLO), "Stengt – åpner om 1 time (kl. 11.00)"),
+        (datetime(2025, 4, 2, 9, 40, tzinfo=OSLO), "Stengt – åpner om 1 time og 20 minutter (kl. 11.00)"),
+        (datetime(2025, 4, 2, 10, 59, tzinfo=OSLO), "Stengt – åpner om 1 minutt (kl. 11.00)"),
+        (datetime(2025, 4, 2, 10, 35, tzinfo=OSLO), "Stengt – åpner om 25 minutter (kl. 11.00)"),
+        (
+            datetime(2025, 4, 2, 5, 0, tzinfo=OSLO),
+            "Stengt – åpner kl. 11.00",
+        ),  # six hours or more: the clock only
+    ],
+)
+def test_an_opening_soon_is_said_as_a_wait(at, expected):
+    assert text("Mo-Fr 11:00-18:00", at) == expected
+
+
+def test_the_wait_is_real_time_the_night_summer_time_starts():
+    # 30 March 2025: the clock jumps from 02.00 to 03.00, so 01.30 to 08.00 is five and a half hours.
+    at = datetime(2025, 3, 30, 1, 30, tzinfo=OSLO)
+    assert text("08:00-10:00", at) == "Stengt – åpner om 5 timer og 30 minutter (kl. 08.00)"
+
+
+def test_english_waits():
+    with translation.override("en"):
+        at = datetime(2025, 4, 2, 8, 0, tzinfo=OSLO)
+        assert text("Mo-Fr 11:00-18:00", at) == "Closed – opens in 3 hours (at 11:00)"

@@ -36,9 +36,9 @@ def test_spelling_is_corrected_and_reported():
 
 
 def test_slang_is_mapped_through_the_glossary():
-    from rusfakta.search.service import engine
+    from rusfakta.search.service import current_index
 
-    assert "kokain" in engine().search("koks", 3).stems
+    assert "kokain" in current_index().search("koks", 3).stems
     assert "skade-hjerte" in top("er koks farlig for hjertet")
     assert "former-rosa" in top("pink cocaine")
 

@@ -3,6 +3,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from rusfakta.helpservices.models import Service
 from rusfakta.statistics.models import Statistic
 from rusfakta.tools.mixing import answer, find, read_query
 from rusfakta.tools.models import MixingStatement, MixingSubstance
@@ -64,6 +65,8 @@ def test_a_substance_is_found_by_id_name_or_alias(query, slug):
         ({"annet": "ketamin"}, "ketamin", ""),
         ({"med": "annet"}, "", "Skriv hva kokainet blandes med."),
         ({"annet": "x" * 101}, "", "Skriv kortere – høyst 100 tegn."),
+        ({"annet": ""}, "", "Velg et stoff, eller skriv hva kokainet blandes med."),
+        ({"med": "", "annet": "  "}, "", "Velg et stoff, eller skriv hva kokainet blandes med."),
         ({}, "", ""),
     ],
 )
@@ -127,6 +130,39 @@ def test_something_the_booklet_does_not_cover_is_not_called_safe(pages):
     assert NOT_COVERED in html
     assert "«ghb»" in html
     assert 'href="/hjelp/"' in html
+
+
+def test_an_empty_submit_says_what_to_do_instead_of_reloading(pages):
+    html = pages.get("/blanding/?annet=", status=400).content.decode()
+    assert '<div class="error-summary" role="alert"' in html
+    first = MixingSubstance.objects.first().slug
+    assert f'<a href="#med-{first}">Velg et stoff, eller skriv hva kokainet blandes med.</a>' in html
+    assert 'id="svar"' not in html  # no answer
+    assert 'aria-invalid="true"' not in html  # the text field was not the problem
+    assert "error-summary" not in pages.get("/blanding/").content.decode()  # the first visit is no error
+
+
+def test_an_unknown_substance_gets_the_booklets_anonymous_help_as_the_next_step(pages):
+    html = pages.get("/blanding/?med=annet&annet=ketamin").content.decode()
+    # The booklet names ketamin only as a part of rosa kokain: it says nothing about the mixture.
+    assert (
+        "Heftet sier ingenting om å ta kokain sammen med dette stoffet. Det betyr ikke at det er trygt."
+        in html
+    )
+    assert 'class="level' not in html
+    unknown = pages.get("/blanding/?med=annet&annet=lsd").content.decode()
+    assert NOT_COVERED in unknown and "Kokain blandet med «lsd»" in unknown
+    assert "Spør RUSinfo – gratis og anonymt" in unknown
+    rusinfo = Service.objects.get(slug="rusinfo")
+    help_card = html.split('<section class="mixing-help"', 1)[1].split("</section>", 1)[0]
+    assert "Spør RUSinfo – gratis og anonymt" in help_card
+    assert f'href="{rusinfo.tel_href}">Ring {rusinfo.phone}</a>' in help_card  # the booklet's 915 08 588
+    assert 'href="https://www.rusinfo.no">Chat på www.rusinfo.no</a>' in help_card
+    assert "Mandag–fredag kl. 11.00–18.00" in help_card
+    assert 'class="status ' in help_card  # open now, or when it opens
+    assert '<a href="tel:113">Ring 113</a>' in html
+    covered = pages.get("/blanding/?med=alkohol").content.decode()
+    assert "mixing-help" not in covered
 
 
 def test_changing_a_record_changes_the_mixing_answer(pages):

@@ -58,12 +58,14 @@ def test_the_guess_parser_never_fails_and_keeps_within_the_scale(raw, scale):
 @pytest.mark.parametrize(
     "guess, mistake, expected",
     [
-        (8, "too-high", ("close", False)),
+        (8, "too-high", ("exact", False)),
+        (9, "too-high", ("close", False)),
         (12, "too-high", ("close", False)),
         (40, "too-high", ("higher", True)),
         (1, "too-high", ("lower", False)),
         (50, "too-low", ("lower", True)),
         (99, "too-low", ("close", False)),
+        (95, "too-low", ("exact", False)),
     ],
 )
 def test_a_guess_is_compared_within_five_points(guess, mistake, expected):
@@ -72,7 +74,7 @@ def test_a_guess_is_compared_within_five_points(guess, mistake, expected):
 
 
 def test_a_per_ten_guess_is_close_only_when_right():
-    assert compare(Decimal(7), Decimal(7), Decimal(7), 10, "too-low") == ("close", False)
+    assert compare(Decimal(7), Decimal(7), Decimal(7), 10, "too-low") == ("exact", False)
     assert compare(Decimal(6), Decimal(7), Decimal(7), 10, "too-low") == ("lower", True)
 
 
@@ -105,6 +107,53 @@ def test_the_result_shows_the_guess_next_to_the_record_with_passage_and_source(p
     assert 'href="/kilder/#kilde-opinion-actis"' in html
     assert "Du gjettet ikke på dette." in html
     assert "Det de fleste mener" in html and "Det de fleste gjør" in html
+
+
+def test_an_exact_guess_is_recognised_as_exact(pages):
+    html = pages.get("/tenk-selv/svar/?provd-18-25=8&ikke-greit-i-gjengen=7,0&russetid=4").content.decode()
+    assert html.count("Helt riktig! Du traff tallet.") == 2
+    assert html.count("Du var nær!") == 1  # 4 % against 3 %
+
+
+def _summary(html, heading):
+    part = html.split(f"<h3>{heading}</h3>", 1)[1]
+    return part.split("</ul>", 1)[0]
+
+
+def test_the_summary_lists_only_what_most_people_do_and_think(pages):
+    html = pages.get("/tenk-selv/svar/?provd-18-25=40").content.decode()
+    most_do = _summary(html, "Det de fleste gjør")
+    assert ">95\u00a0%</a>" in most_do
+    for minority in ("8\u00a0%", "3\u00a0%", "6\u00a0%"):
+        assert f">{minority}</a>" not in most_do
+    assert ">7\u00a0av 10</a>" in _summary(html, "Det de fleste mener")
+    for item in NormItem.objects.select_related("statistic"):
+        value = item.statistic.value
+        listed = f'href="{item.statistic.get_absolute_url()}"' in html.split('id="oppsummering-h"', 1)[1]
+        scale = 10 if item.statistic.unit == "per-10" else 100
+        assert listed == (value * 2 > scale), item.slug
+
+
+def test_the_questions_are_asked_without_a_double_negative(pages):
+    html = pages.get("/tenk-selv/").content.decode()
+    for item in NormItem.objects.all():
+        assert "tror du ikke" not in item.question, item.slug
+    assert "tror du har latt være å ta kokain det siste året?" in html
+
+
+def test_the_guess_and_the_figure_are_two_bars_drawn_on_the_server(pages):
+    html = pages.get("/tenk-selv/svar/?provd-18-25=40&ikke-greit-i-gjengen=5").content.decode()
+    bars = html.split('id="svar-provd-18-25"', 1)[1].split("</article>", 1)[0]
+    assert '<svg width="100%" height="84" role="img" aria-labelledby="bars-provd-18-25-t"' in bars
+    assert '<title id="bars-provd-18-25-t">Din gjetning: 40\u00a0%. Tallet: 8\u00a0%.</title>' in bars
+    assert 'class="bar-guess" x="0" y="21" width="40%"' in bars
+    assert 'class="bar-figure" x="0" y="65" width="8%"' in bars
+    per_ten = html.split('id="svar-ikke-greit-i-gjengen"', 1)[1].split("</article>", 1)[0]
+    assert 'class="bar-guess" x="0" y="21" width="50%"' in per_ten
+    assert 'class="bar-figure" x="0" y="65" width="70%"' in per_ten
+    assert "viewBox" not in bars  # never scaled: the text stays at its size on a phone
+    unguessed = html.split('id="svar-russetid"', 1)[1].split("</article>", 1)[0]
+    assert "<svg" not in unguessed
 
 
 def test_the_russ_question_shows_what_people_think_next_to_what_they_do(pages):

@@ -1,6 +1,7 @@
 import re
 from decimal import Decimal
 from types import SimpleNamespace
+from urllib.parse import urlencode
 
 import pytest
 from django.test import Client
@@ -100,10 +101,8 @@ def test_the_result_scores_and_explains_each_answer_with_passage_source_and_reco
         "/quiz/resultat/", {"svar-alkohol": "3", "svar-speedball": "2", "svar-russetid": "3"}
     ).content.decode()
     assert f"2 av {QuizQuestion.objects.count()} riktige" in html
-    assert (
-        'Ditt svar: B. Kokain og energidrikk. Den gjør at man ikke får sove. – <strong class="mark">Feil</strong>'
-        in html
-    )
+    assert "Ditt svar: B. Kokain og energidrikk. Den gjør at man ikke får sove." in html
+    assert 'id="svar-speedball">\n    <details open>\n      <summary><span class="mark">Feil:</span>' in html
     assert "Riktig svar: <strong>A. Kokain og heroin sammen." in html
     assert "Du svarte ikke på dette spørsmålet." in html
     assert 'href="/kapittel/dodelighet/#dodelighet-speedball"' in html
@@ -116,12 +115,54 @@ def test_one_question_at_a_time_carries_the_answers_in_the_form(post, pages):
     first = pages.get("/quiz/ett-om-gangen/").content.decode()
     assert f"Spørsmål 1 av {count}" in first
     assert '<input type="hidden" name="steg" value="0">' in first
-    second = post("/quiz/ett-om-gangen/", {"steg": "0", "svar-kokain-som-medisin": "2"}).content.decode()
+    feedback = post("/quiz/ett-om-gangen/", {"steg": "0", "svar-kokain-som-medisin": "2"}).content.decode()
+    assert "Riktig!" in feedback
+    assert 'href="/quiz/ett-om-gangen/?svar-kokain-som-medisin=2&amp;spm=2"' in feedback
+    second = pages.get("/quiz/ett-om-gangen/?svar-kokain-som-medisin=2&spm=2").content.decode()
     assert f"Spørsmål 2 av {count}" in second
     assert '<input type="hidden" name="svar-kokain-som-medisin" value="2">' in second
     answers = {f"svar-{q.slug}": str(q.correct) for q in QuizQuestion.objects.all()}
     last = post("/quiz/ett-om-gangen/", {**answers, "steg": str(count - 1)}).content.decode()
-    assert f"{count} av {count} riktige" in last
+    assert "Se resultatet" in last and 'href="/quiz/resultat/?sendt=ett&amp;' in last
+    result = pages.get("/quiz/resultat/?" + urlencode({"sendt": "ett", **answers})).content.decode()
+    assert f"{count} av {count} riktige" in result
+    assert "<details open>" not in result  # every answer right: all collapsed
+
+
+def test_after_each_answer_the_quiz_says_right_or_wrong_and_explains(pages):
+    count = QuizQuestion.objects.count()
+    question = QuizQuestion.objects.get(slug="kokain-som-medisin")
+    wrong = 1 if question.correct != 1 else 2
+    html = pages.get(f"/quiz/ett-om-gangen/?steg=0&svar-kokain-som-medisin={wrong}").content.decode()
+    assert '<h1 class="quiz-verdict wrong">Ikke riktig</h1>' in html
+    assert "Riktig svar: <strong>B. Som lokalbedøvelse, og mot depresjon og tretthet</strong>" in html
+    assert 'href="/kapittel/historikk/#hist-medisin"' in html  # the explanation's passage
+    assert 'href="/kilder/#kilde-actis-2025"' in html  # and its sources
+    assert f'<progress id="quiz-progress" max="{count}" value="1">1 av {count}</progress>' in html
+    assert f'<label for="quiz-progress">1 av {count}</label>' in html
+    assert "Så langt: 0 riktige av 1." in html
+    right = pages.get("/quiz/ett-om-gangen/?steg=0&svar-kokain-som-medisin=2").content.decode()
+    assert '<h1 class="quiz-verdict right">Riktig!</h1>' in right and "Riktig svar:" not in right
+    assert "Så langt: 1 riktige av 1." in right
+    skipped = pages.get("/quiz/ett-om-gangen/?steg=0").content.decode()
+    assert "Du hoppet over" in skipped and "Riktig svar: <strong>B." in skipped
+
+
+def test_each_step_shows_progress_as_text_and_as_a_progress_element(pages):
+    count = QuizQuestion.objects.count()
+    html = pages.get("/quiz/ett-om-gangen/?spm=3").content.decode()
+    assert f"Spørsmål 3 av {count}" in html
+    assert f'<progress id="quiz-progress" max="{count}" value="3">3 av {count}</progress>' in html
+    assert '<input type="hidden" name="steg" value="2">' in html
+
+
+def test_the_result_expands_only_the_wrong_answers(pages):
+    url = "/quiz/resultat/?sendt=alle&svar-alkohol=3&svar-speedball=2&svar-russetid=3"
+    html = pages.get(url).content.decode()
+    assert html.count("<details open>") == 1  # speedball, the one wrong answer
+    assert html.count("<details>") == QuizQuestion.objects.count() - 1  # right and skipped: collapsed
+    assert '<li class="wrong" id="svar-speedball">' in html
+    assert '<li class="right" id="svar-alkohol">' in html
 
 
 @pytest.mark.parametrize(
@@ -131,6 +172,8 @@ def test_one_question_at_a_time_carries_the_answers_in_the_form(post, pages):
         ("/quiz/ett-om-gangen/", {"steg": "x"}, "Skjemaet mangler hvilket spørsmål du var på."),
         ("/quiz/ett-om-gangen/", {"steg": "999"}, "Skjemaet mangler hvilket spørsmål du var på."),
         ("/quiz/ett-om-gangen/", {}, "Skjemaet mangler hvilket spørsmål du var på."),
+        ("/quiz/ett-om-gangen/", {"spm": "0"}, "Skjemaet mangler hvilket spørsmål du var på."),
+        ("/quiz/ett-om-gangen/", {"spm": "999"}, "Skjemaet mangler hvilket spørsmål du var på."),
     ],
 )
 def test_a_broken_form_gets_a_clear_message(post, url, data, message):
@@ -156,7 +199,7 @@ def test_the_result_of_a_quiz_sent_with_no_answers_is_a_score_of_nothing(pages):
 def test_one_question_at_a_time_by_get_carries_the_answers_in_the_address(pages):
     html = pages.get("/quiz/ett-om-gangen/").content.decode()
     assert 'method="get" action="/quiz/ett-om-gangen/"' in html
-    second = pages.get("/quiz/ett-om-gangen/?steg=0&svar-kokain-som-medisin=2").content.decode()
+    second = pages.get("/quiz/ett-om-gangen/?svar-kokain-som-medisin=2&spm=2").content.decode()
     assert f"Spørsmål 2 av {QuizQuestion.objects.count()}" in second
     assert '<input type="hidden" name="svar-kokain-som-medisin" value="2">' in second
     broken = pages.get("/quiz/ett-om-gangen/?steg=x", status=400).content.decode()

@@ -4,7 +4,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from rusfakta.api.schemas import ErrorOut
-from rusfakta.search.engine import MAX_LIMIT, MAX_QUERY_CHARS
+from rusfakta.search.index import MAX_LIMIT, MAX_QUERY_CHARS
 from rusfakta.search.service import BadQuestion, ask
 
 router = Router(tags=["search"])

@@ -6,6 +6,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from rusfakta.pack import pages as booklet_pages
+from rusfakta.pack.models import PackRecord
 
 
 class ContentVersion(models.Model):
@@ -67,7 +68,7 @@ class Edition(models.Model):
         return self.title
 
 
-class Source(models.Model):
+class Source(PackRecord):
     class Kind(models.TextChoices):
         EDITION = "edition", "Utgave"
         REPORT = "report", "Rapport"
@@ -77,17 +78,12 @@ class Source(models.Model):
         SURVEY = "survey", "Undersøkelse"
         STATISTICS = "statistics", "Statistikk"
 
-    slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=200)
     author = models.CharField(max_length=200)
     year = models.PositiveIntegerField(null=True, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     about = models.TextField()
-    order = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["order"]
 
     def __str__(self):
         return self.title
@@ -101,24 +97,19 @@ class ChapterQuerySet(models.QuerySet):
         return self.order_by("order")
 
 
-class Chapter(models.Model):
+class Chapter(PackRecord):
     class Kind(models.TextChoices):
         FACT = "fact", "Fakta"
         OPINION = "opinion", "Mening"
         ABOUT = "about", "Om"
         HELP = "help", "Hjelp"
 
-    slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.FACT)
     summary = models.TextField()
-    order = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
 
     objects = ChapterQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["order"]
 
     def __str__(self):
         return self.title
@@ -131,10 +122,8 @@ class Chapter(models.Model):
         return self.kind == self.Kind.OPINION
 
 
-class Passage(models.Model):
-    slug = models.SlugField(max_length=80, unique=True)
+class Passage(PackRecord):
     chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="passages")
-    order = models.PositiveIntegerField(default=0)
     section = models.CharField(max_length=200, blank=True)
     heading = models.CharField(max_length=200)
     body = models.TextField(help_text="Avsnitt, «- » lister, **fet**, {stat:id}.")
@@ -143,7 +132,7 @@ class Passage(models.Model):
     pages = models.CharField(max_length=20, blank=True, help_text="Sider i heftet: 4, 2-3, -1 eller 6-.")
     history = HistoricalRecords(m2m_fields=[sources])
 
-    class Meta:
+    class Meta(PackRecord.Meta):
         ordering = ["chapter__order", "order"]
 
     def __str__(self):

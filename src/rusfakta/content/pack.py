@@ -8,15 +8,24 @@ import yaml
 from pydantic import Field
 
 from rusfakta.content import markup
+from rusfakta.content.translated import CHAPTER, PASSAGE, export_translation, translation_units  # noqa: F401
 from rusfakta.pack import refs
 from rusfakta.pack.pages import pack_problem
 from rusfakta.pack.problems import SLUG, Problem, relative, unique_ids
 from rusfakta.pack.records import Record
+from rusfakta.pack.translations import Translatable
 from rusfakta.pack.yamlfile import Lines, read_records, read_yaml, validated
 
 PASSAGE_HEADING = re.compile(r"^##\s+(?P<heading>.+?)\s*(\{#(?P<slug>[^}]*)\})?\s*$")
 FIELD_LINE = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
 PASSAGE_MIN_WORDS, PASSAGE_MAX_WORDS = 20, 160
+
+# The translated files of this section (decision 0016); the chapters are read by translation_units.
+TRANSLATED = [
+    Translatable("sources.yaml", "source", "content.Source", fields=("about",)),
+    Translatable("figures.yaml", "figure", "content.Figure", fields=("title", "text")),
+]
+ROW_SPECS = [CHAPTER, PASSAGE]  # the translated chapters, read by translation_units (content/translated.py)
 
 
 class EditionData(Record):
@@ -155,20 +164,26 @@ def _passage_field(passage, key, value, rel, number, pack):
 
 
 def _read_chapter(path, pack):
+    chapter = read_chapter_file(path, pack)
+    if chapter:
+        pack.chapters.append(chapter)
+
+
+def read_chapter_file(path, pack):
+    """A chapter file as a ChapterFile, or None after reporting its problems in pack.problems."""
     rel = relative(path, pack.root)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         pack.problems.append(Problem(rel, 1, f"cannot read chapter: {exc}"))
-        return
+        return None
     front, body = _split_front_matter(text, rel, pack)
     if front is None:
-        return
+        return None
     lines = Lines({(): (1, 1), **{(key,): (2 + i, 2 + i) for i, key in enumerate(front)}})
     data = validated(ChapterData, front, lines, rel, pack.problems)
     passages = _parse_passages(body, rel, pack)
-    if data:
-        pack.chapters.append(ChapterFile(data, passages, rel))
+    return ChapterFile(data, passages, rel) if data else None
 
 
 def read(pack):

@@ -3,6 +3,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from rusfakta.helpservices import contact, hours
+from rusfakta.pack.models import PackRecord
 
 CHANNELS = ("phone", "chat", "visit")
 
@@ -27,14 +28,13 @@ def validate_url(url):
         raise ValidationError(str(exc)) from None
 
 
-class Service(models.Model):
+class Service(PackRecord):
     """A help service from the booklet's last chapter, or an emergency number shown before them."""
 
     class Kind(models.TextChoices):
         EMERGENCY = "emergency", "Akutt"
         SERVICE = "service", "Hjelpetjeneste"
 
-    slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.SERVICE)
     about = models.TextField(help_text="What it helps with and for whom, in our own words.")
@@ -61,11 +61,7 @@ class Service(models.Model):
     chapter_slugs = models.JSONField(default=list, blank=True, help_text="Chapters that show this service.")
     passage_slug = models.CharField(max_length=80, blank=True, help_text="The booklet passage about it.")
     pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
-    order = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["order"]
 
     def __str__(self):
         return self.name

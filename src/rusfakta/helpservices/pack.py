@@ -9,7 +9,18 @@ from rusfakta.helpservices import contact, hours
 from rusfakta.pack.pages import pack_problem
 from rusfakta.pack.problems import SLUG, Problem, unique_ids
 from rusfakta.pack.records import Record
+from rusfakta.pack.translations import Translatable
 from rusfakta.pack.yamlfile import read_records
+
+# The translated file of this section (decision 0016); names may stay as they are.
+TRANSLATED = [
+    Translatable(
+        "services.yaml",
+        "service",
+        "helpservices.Service",
+        fields=("name", "about", "confidentiality", "hours_note"),
+    ),
+]
 
 
 def _checked(check, value, code):

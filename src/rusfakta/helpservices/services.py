@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from rusfakta.content.models import Passage
 from rusfakta.helpservices import contact, hours, wording
 from rusfakta.helpservices.models import Service
+from rusfakta.pack.translated import translate_all
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def grouped(views):
 
 def _services(chapter):
     """(service, url of its passage in the booklet or "")."""
-    services = list(Service.objects.all())
+    services = translate_all(Service.objects.all())
     if chapter is not None:
         services = [s for s in services if chapter in s.chapter_slugs]
     passages = Passage.objects.filter(slug__in=[s.passage_slug for s in services]).select_related("chapter")

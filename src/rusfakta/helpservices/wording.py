@@ -1,16 +1,18 @@
 """Opening hours and open/closed as people read them: «Åpen nå – stenger kl. 18.00», «Mandag–fredag kl. 11.00–18.00»."""
 
-from datetime import date, time, timedelta
+from datetime import UTC, date, time, timedelta
 
 from django.utils import dateformat, formats
 from django.utils.text import capfirst
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from rusfakta.helpservices import hours
 
 A_MONDAY = date(2026, 1, 5)
 MIDNIGHT = time(0, 0)
+# Openings sooner than this are also said as a wait («åpner om 3 timer»); later ones by clock and day only.
+SOON = timedelta(hours=6)
 
 
 def clock(moment, end_of_day=False):
@@ -54,7 +56,36 @@ def status_text(status, at):
         return _("Åpen nå – stenger %(when)s") % {"when": when(status.next_change, at, closing=True)}
     if status.next_change is None:
         return _("Stengt")
-    return _("Stengt – åpner %(when)s") % {"when": when(status.next_change, at)}
+    return _("Stengt – åpner %(when)s") % {"when": opens(status.next_change, at)}
+
+
+def opens(change, at):
+    """When a closed service opens: «om 3 timer (kl. 11.00)» when it is soon, else «mandag kl. 11.00»."""
+    wait = wait_text(change, at)
+    return f"{wait} ({when(change, at)})" if wait else when(change, at)
+
+
+def wait_text(change, at):
+    """«om 3 timer», «om 2 timer og 20 minutter», «om 40 minutter»; "" when it is SOON or further away.
+
+    Counted through UTC, so the night the clocks change gives the real wait, not the wall clock's."""
+    wait = change.astimezone(UTC) - at.astimezone(UTC)
+    if not timedelta(0) < wait < SOON:
+        return ""
+    minutes = -(-int(wait.total_seconds()) // 60)  # a started minute counts
+    hours_, minutes = divmod(minutes, 60)
+    hour_text = ngettext("%(count)d time", "%(count)d timer", hours_) % {"count": hours_}
+    minute_text = ngettext("%(count)d minutt", "%(count)d minutter", minutes) % {"count": minutes}
+    if not hours_:
+        return _("om %(wait)s") % {"wait": minute_text}
+    if not minutes:
+        return _("om %(wait)s") % {"wait": hour_text}
+    return _("om %(hours)s og %(minutes)s") % {"hours": hour_text, "minutes": minute_text}
+
+
+def is_public_holiday(at):
+    """Whether `at` falls on a Norwegian public holiday (Oslo's calendar day)."""
+    return hours.status("PH", at).is_open is True
 
 
 def moment(at):
@@ -114,6 +145,11 @@ def _spans(spans, first_day):
             closes = clock(span.closes, end_of_day=span.days_later == 1)
         parts.append(f"{clock(span.opens)}–{closes}")
     return _join(parts)
+
+
+def names(items):
+    """«113 og Giftinformasjonen»: names joined the way a sentence lists them."""
+    return _join(list(items))
 
 
 def _join(items):

@@ -16,6 +16,8 @@ from django.apps import apps
 from django.db import transaction
 
 from rusfakta.pack.problems import Problem
+from rusfakta.pack.translations import read_translations
+from rusfakta.pack.translations_sync import export_translations, load_translations
 
 # Reading order: a later section's records point at earlier ones (records at sources, tools at all).
 SECTIONS = ("content", "statistics", "helpservices", "search", "tools")
@@ -64,8 +66,19 @@ def read_pack(root):
         section.read(pack)
     for section in sections:
         section.check(pack)
+    pack.translations = {}
+    if not pack.problems:
+        read_translations(pack)
     pack.digest = _digest(pack.root)
     return pack
+
+
+def translation_problems(pack, invalid_only=False):
+    """The problems of the translated editions: invalid ones, then (unless invalid_only) missing and stale."""
+    found = []
+    for edition in pack.translations.values():
+        found += edition.invalid if invalid_only else edition.problems
+    return found
 
 
 @contextlib.contextmanager
@@ -131,8 +144,8 @@ def load_pack(root, force=False, on_backup=None):
     or export. With force, it first exports the database as it is into DATA_DIR/backups/ (and
     calls on_backup(folder)), then loads."""
     pack = read_pack(root)
-    if pack.problems:
-        raise PackInvalid(pack.problems)
+    if pack.problems or translation_problems(pack, invalid_only=True):
+        raise PackInvalid(pack.problems + translation_problems(pack, invalid_only=True))
     version = apps.get_model(VERSION_MODEL)
     edits = unsaved_changes()
     if edits and not force:
@@ -148,6 +161,7 @@ def load_pack(root, force=False, on_backup=None):
     with transaction.atomic(), loading():
         for section in _sections("sync"):
             section.load(pack)
+        load_translations(pack)
         version.bump(pack_digest=pack.digest)
         _remember(f"load of pack {pack.digest[:12]}")
     return True
@@ -162,6 +176,7 @@ def export_pack(root, remember=True):
     root.mkdir(parents=True, exist_ok=True)
     for section in _sections("sync"):
         section.export(root)
+    export_translations(root)
     if remember:
         with transaction.atomic():
             _remember(f"export to {root}")

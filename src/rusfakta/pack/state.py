@@ -47,6 +47,11 @@ def _records(pack):
         yield "chapter", chapter.data.id, chapter.data
         for order, passage in enumerate(chapter.passages):
             yield "passage", passage.slug, {**_plain(passage), "chapter": chapter.data.id, "order": order}
+    for lang, edition in getattr(pack, "translations", {}).items():
+        for unit in edition.units:
+            if unit.text is not None:
+                fields = {"text": unit.text, "stamp": unit.stamp, "proofread": unit.proofread}
+                yield f"translation-{lang}", unit.record, fields
     tools = getattr(pack, "tools", None)
     for kind in ("mixing", "normcheck", "quiz"):
         for order, entry in enumerate(getattr(tools, kind, []) if tools else []):

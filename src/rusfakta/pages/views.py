@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from rusfakta.content.models import Chapter, ContentVersion, Figure, Source
 from rusfakta.errors import client_error, error_response, is_api, is_outage, outage, unavailable
 from rusfakta.helpservices.services import services_for_chapter
+from rusfakta.pack.translated import translate, translate_all
 from rusfakta.statistics.chart_view import chart_context
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.in_text import readable, statistics_by_slug
@@ -39,7 +40,9 @@ def home(request):
 
 
 def contents(request):
-    chapters = Chapter.objects.in_reading_order().prefetch_related("passages")
+    chapters = translate_all(Chapter.objects.in_reading_order().prefetch_related("passages"))
+    for chapter in chapters:
+        chapter.passage_list = translate_all(chapter.passages.all())
     return render(request, "pages/contents.html", {"chapters": chapters})
 
 
@@ -47,8 +50,8 @@ def _figures_for(chapter, lang):
     stats = statistics_by_slug()
     charts = {c.figure_number: c for c in Chart.objects.filter(figure_number__isnull=False)}
     figures = []
-    for figure in chapter.figures.all():
-        chart = charts.get(figure.number)
+    for figure in translate_all(chapter.figures.all(), lang):
+        chart = translate(charts.get(figure.number), lang)
         rows = [(stats[s], format_statistic(stats[s], lang)) for s in figure.statistic_slugs if s in stats]
         figures.append(
             {"figure": figure, "rows": rows, "chart": chart_context(chart, stats, lang) if chart else None}
@@ -57,10 +60,10 @@ def _figures_for(chapter, lang):
 
 
 def chapter(request, slug):
-    chapter = get_object_or_404(Chapter, slug=slug)
+    chapter = translate(get_object_or_404(Chapter, slug=slug))
     passages = readable(chapter.passages.prefetch_related("sources"))
     sections = [(name, list(items)) for name, items in groupby(passages, key=lambda p: p.section)]
-    chapters = list(Chapter.objects.in_reading_order())
+    chapters = translate_all(Chapter.objects.in_reading_order())
     index = next(i for i, c in enumerate(chapters) if c.pk == chapter.pk)
     return render(
         request,

@@ -1,18 +1,17 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from rusfakta.pack.models import PackRecord
 
-class GlossaryEntry(models.Model):
+
+class GlossaryEntry(PackRecord):
     """Everyday words, slang and English mapped to the words the booklet uses."""
 
-    slug = models.SlugField(max_length=80, unique=True)
     terms = models.JSONField(default=list, help_text="Ord og uttrykk folk skriver, små bokstaver.")
     means = models.CharField(max_length=200, help_text="Ordene i heftet de betyr.")
-    order = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["order"]
+    class Meta(PackRecord.Meta):
         verbose_name_plural = "glossary entries"
 
     def __str__(self):
@@ -47,16 +46,12 @@ class Notice(models.Model):
         return self.get_kind_display()
 
 
-class ShortAnswer(models.Model):
+class ShortAnswer(PackRecord):
     """The short answer («Kort svar») of one passage, shown first when the search finds it."""
 
     slug = models.SlugField(max_length=80, unique=True, help_text="The passage's id.")
     text = models.TextField(help_text="One or two sentences; figures only as {stat:id}, the passage's own.")
-    order = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["order"]
 
     def __str__(self):
         return self.slug

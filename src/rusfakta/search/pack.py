@@ -9,9 +9,16 @@ from pydantic import Field, field_validator
 from rusfakta.pack import refs
 from rusfakta.pack.problems import SLUG, Problem, unique_ids
 from rusfakta.pack.records import Record
+from rusfakta.pack.translations import Translatable
 from rusfakta.pack.yamlfile import read_records, read_yaml, validated
 
 NOTICE_KINDS = ("emergency", "out_of_scope", "not_covered")
+
+# The translated files of this section (decision 0016); the notices' word lists stay verbatim.
+TRANSLATED = [
+    Translatable("notices.yaml", "notice", "search.Notice", key=None, fields=("text",), key_attr="kind"),
+    Translatable("answers.yaml", "answer", "search.ShortAnswer", fields=("text",)),
+]
 
 
 def _lowercase(words):

@@ -7,7 +7,7 @@ from django.utils import translation
 from rusfakta.content.lookups import content_stamp
 from rusfakta.content.models import Passage
 from rusfakta.pack.refs import stat_refs
-from rusfakta.search.engine import MAX_LIMIT, MAX_QUERY_CHARS, Document, Scope, SearchIndex, engine_for
+from rusfakta.search.index import MAX_LIMIT, MAX_QUERY_CHARS, Document, Scope, SearchIndex, index_for
 from rusfakta.search.models import GlossaryEntry, Notice, ShortAnswer
 from rusfakta.search.whitespace import is_blank
 from rusfakta.statistics.in_text import passage_html, passage_text, statistics_by_slug
@@ -19,10 +19,10 @@ class BadQuestion(ValueError):
 
 def _build():
     with translation.override("nb"):  # the index is shared by every language; its URLs are the bokmål ones
-        return _build_engine()
+        return _build_index()
 
 
-def _build_engine():
+def _build_index():
     stats = statistics_by_slug()
     answers = dict(ShortAnswer.objects.values_list("slug", "text"))
     documents = [
@@ -54,8 +54,8 @@ def _build_engine():
     )
 
 
-def engine():
-    return engine_for(content_stamp(), _build)
+def current_index():
+    return index_for(content_stamp(), _build)
 
 
 def validate(query, limit):
@@ -84,7 +84,7 @@ def short_answer(answer, render=None):
 
 def ask(query, limit=5):
     """The answer in the API's shape: {"query", "corrected", "results", "notice"}."""
-    answer = engine().search(validate(query, limit), limit)
+    answer = current_index().search(validate(query, limit), limit)
     return {
         "query": answer.query,
         "corrected": answer.corrected,
@@ -120,12 +120,12 @@ def _marker(words_to_mark):
 
 def ask_for_page(query, limit=8, lang="nb"):
     """Like ask(), with each passage as HTML: figures linked to their records, searched words marked."""
-    search_engine = engine()
-    answer = search_engine.search(validate(query, limit), limit)
+    search_index = current_index()
+    answer = search_index.search(validate(query, limit), limit)
     stats = statistics_by_slug()
     results = []
     for document, score in answer.hits:
-        mark = _marker(search_engine.highlight_words(document.text, answer.stems))
+        mark = _marker(search_index.highlight_words(document.text, answer.stems))
         html = passage_html(document.body, stats, lang, mark=mark)
         results.append({"document": document, "score": score, "html": html})
     return {

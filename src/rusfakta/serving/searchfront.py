@@ -39,7 +39,7 @@ from django.utils.text import compress_string
 from ninja.responses import NinjaJSONEncoder
 
 from rusfakta.errors import client_error, error_response
-from rusfakta.search.engine import MAX_LIMIT
+from rusfakta.search.index import MAX_LIMIT
 
 access_log = logging.getLogger("rusfakta.access")
 

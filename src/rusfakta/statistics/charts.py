@@ -6,6 +6,7 @@ every chart's Vega-Lite spec (altair, imported then) and a child process draws t
 kept as a file in the data folder, which every other worker reads.
 """
 
+import copy
 import hashlib
 import json
 import os
@@ -21,6 +22,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from rusfakta.content.lookups import content_stamp
+from rusfakta.pack.translated import translate
 from rusfakta.statistics.chart_screen import SIZES, screen_spec
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.in_text import statistics_by_slug
@@ -161,16 +163,16 @@ def draw_all(stamp, also=None, sizes=tuple(SIZES)):
     charts = {chart.slug: chart for chart in Chart.objects.all()}
     if also is not None:
         charts[also.slug] = also
-    stats = statistics_by_slug(stamp)
-    jobs = [
-        (
-            chart_file(stamp, chart.slug, lang, size),
-            drawing_spec(chart, chart_rows(chart, stats, lang), lang, size),
-        )
-        for chart in charts.values()
-        for lang, _name in settings.LANGUAGES
-        for size in sizes
-    ]
+    jobs = []
+    for lang, _name in settings.LANGUAGES:
+        stats = statistics_by_slug(stamp, lang)
+        for chart in charts.values():
+            shown = translate(copy.copy(chart), lang)
+            rows = chart_rows(shown, stats, lang)
+            jobs.extend(
+                (chart_file(stamp, chart.slug, lang, size), drawing_spec(shown, rows, lang, size))
+                for size in sizes
+            )
     done = subprocess.run(
         [sys.executable, "-c", DRAW],
         input=json.dumps([spec for _path, spec in jobs]).encode(),

@@ -7,17 +7,18 @@ from django.utils.translation import get_language
 
 from rusfakta.content import markup
 from rusfakta.content.lookups import content_stamp
+from rusfakta.pack.translated import current_language, translate, translate_all
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.models import Statistic
 
 
-def statistics_by_slug(stamp=None):
-    """Every record with its source, cached per content version."""
-    stamp = stamp or content_stamp()
-    key = f"statistics:{stamp}"
+def statistics_by_slug(stamp=None, lang=None):
+    """Every record with its source, in the language's words (decision 0016), cached per content version."""
+    stamp, lang = stamp or content_stamp(), current_language(lang)
+    key = f"statistics:{stamp}:{lang}"
     found = cache.get(key)
     if found is None:
-        found = {s.slug: s for s in Statistic.objects.select_related("source")}
+        found = {s.slug: s for s in translate_all(Statistic.objects.select_related("source"), lang)}
         cache.set(key, found, 3600)
     return found
 
@@ -45,7 +46,8 @@ def passage_text(body, stats, lang=None):
 
 def readable(passages, lang=None):
     """The passages, each with .html: its text with the figures in place."""
-    stats, passages = statistics_by_slug(), list(passages)
+    stats, passages = statistics_by_slug(lang=lang), list(passages)
     for passage in passages:
+        translate(passage, lang)
         passage.html = passage_html(passage.body, stats, lang)
     return passages

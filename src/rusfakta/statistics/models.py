@@ -3,11 +3,11 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from rusfakta.pack import pages as booklet_pages
+from rusfakta.pack.models import Ordered, PackRecord
 from rusfakta.statistics import units
 
 
-class Statistic(models.Model):
-    slug = models.SlugField(max_length=80, unique=True)
+class Statistic(PackRecord):
     label = models.CharField(max_length=300)
     value = models.DecimalField(max_digits=14, decimal_places=3, null=True, blank=True)
     low = models.DecimalField(max_digits=14, decimal_places=3, null=True, blank=True)
@@ -23,11 +23,7 @@ class Statistic(models.Model):
     source = models.ForeignKey("content.Source", on_delete=models.PROTECT, related_name="statistics")
     note = models.TextField(blank=True)
     pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
-    order = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["order"]
 
     def __str__(self):
         return self.label
@@ -40,19 +36,14 @@ class Statistic(models.Model):
         return booklet_pages.label(self.pages)
 
 
-class Chart(models.Model):
+class Chart(PackRecord):
     """A bar chart of records with one unit: a booklet figure rebuilt, or a trend the booklet describes."""
 
-    slug = models.SlugField(max_length=80, unique=True)
     figure_number = models.PositiveIntegerField(null=True, blank=True)
     title = models.CharField(max_length=300)
     bars = models.JSONField(default=list, help_text='[{"stat": "id", "label": "Gutter"}, …]')
     note = models.TextField(blank=True)
-    order = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["order"]
 
     def __str__(self):
         return self.title
@@ -65,17 +56,13 @@ class Chart(models.Model):
         return [bar["stat"] for bar in self.bars]
 
 
-class ComparisonRow(models.Model):
+class ComparisonRow(Ordered):
     """One survey on the "why do the numbers differ" page; the figure and its who/what/when are the record's."""
 
     statistic = models.OneToOneField(Statistic, on_delete=models.CASCADE, related_name="comparison")
     method = models.TextField()
     why = models.TextField()
-    order = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["order"]
 
     def __str__(self):
         return self.statistic.label

@@ -7,8 +7,28 @@ from pydantic import Field, model_validator
 from rusfakta.pack.pages import pack_problem
 from rusfakta.pack.problems import SLUG, Problem, Strict, unique_ids
 from rusfakta.pack.records import Record
+from rusfakta.pack.translations import Translatable
 from rusfakta.pack.yamlfile import read_records
 from rusfakta.statistics.units import MAGNITUDES, UNITS
+
+# The translated files of this section (decision 0016): prose fields only; the rest is verbatim.
+TRANSLATED = [
+    Translatable(
+        "statistics/*.yaml",
+        "statistic",
+        "statistics.Statistic",
+        fields=("label", "qualifier", "period", "population", "area", "group", "measure", "note"),
+    ),
+    Translatable("charts.yaml", "chart", "statistics.Chart", fields=("title", "note", "bars.*.label")),
+    Translatable(
+        "comparison.yaml",
+        "comparison",
+        "statistics.ComparisonRow",
+        key="stat",
+        fields=("method", "why"),
+        key_attr="statistic.slug",
+    ),
+]
 
 
 class StatisticData(Record):

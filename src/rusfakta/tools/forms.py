@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 ANSWER_PREFIX = "svar-"
 STEP_FIELD = "steg"
+# The question to show next (1-based, as people count), after the feedback on the one before it.
+SHOW_FIELD = "spm"
 # The all-at-once quiz sends this even when no question is answered, so the result page by address
 # alone (no query) can still go back to the start.
 SENT_FIELD = "sendt"
@@ -67,6 +69,14 @@ class StepField(forms.Field):
         return int(raw) if re.fullmatch(r"\d{1,3}", raw) and int(raw) < self.count else None
 
 
+class ShowField(StepField):
+    """The question to show (given 1-based, read 0-based); None when it is not one of the questions."""
+
+    def to_python(self, value):
+        raw = str("" if value is None else value).strip()
+        return int(raw) - 1 if re.fullmatch(r"\d{1,3}", raw) and 1 <= int(raw) <= self.count else None
+
+
 class QuizForm(forms.Form):
     """The answers to the given questions (anything with .field, .number and .options), and the step."""
 
@@ -75,11 +85,16 @@ class QuizForm(forms.Form):
         for question in questions:
             self.fields[question.field] = AnswerField(question.number, len(question.options))
         self.fields[STEP_FIELD] = StepField(len(questions))
+        self.fields[SHOW_FIELD] = ShowField(len(questions))
 
     def answers(self):
         """{field: option number} for each answered question, whatever else is wrong in the form."""
         self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if name != STEP_FIELD and value}
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in (STEP_FIELD, SHOW_FIELD) and value
+        }
 
     def error_messages(self):
         return [message for name in self.fields for message in self.errors.get(name, [])]
@@ -87,6 +102,10 @@ class QuizForm(forms.Form):
     def step(self):
         self.is_valid()
         return self.cleaned_data.get(STEP_FIELD)
+
+    def shown(self):
+        self.is_valid()
+        return self.cleaned_data.get(SHOW_FIELD)
 
 
 class GuessField(forms.Field):
@@ -135,6 +154,7 @@ class MixingForm(forms.Form):
     def __init__(self, data, slugs):
         super().__init__(data)
         self.slugs = set(slugs)
+        self.error_field = OTHER  # where the error summary points: the text field, or the choices ("valg")
 
     def clean(self):
         data = super().clean()
@@ -142,6 +162,10 @@ class MixingForm(forms.Form):
         if chosen in self.slugs:
             data["query"] = chosen
             return data
+        if not chosen and not typed and (CHOICE in self.data or OTHER in self.data):
+            # The form was sent with nothing chosen: say so, rather than show the empty form again.
+            self.error_field = "valg"
+            raise ValidationError(_("Velg et stoff, eller skriv hva kokainet blandes med."))
         if chosen == OTHER and not typed:
             raise ValidationError(_("Skriv hva kokainet blandes med."))
         query = typed or ("" if chosen == OTHER else chosen)

@@ -12,6 +12,8 @@ from rusfakta.tools.models import MixingSubstance
 from rusfakta.tools.pack import normalized
 
 NOT_COVERED = _("Heftet sier ingenting om denne blandingen. Det betyr ikke at den er trygg.")
+# The booklet's free and anonymous phone and chat about drugs: the next step when it says nothing.
+ANONYMOUS_HELP = "rusinfo"
 NO_LEVEL = _(
     "Heftet sier ingenting om å ta kokain sammen med dette stoffet. Det betyr ikke at det er trygt. "
     "Men heftet nevner stoffet:"

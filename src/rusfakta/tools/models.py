@@ -3,8 +3,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from rusfakta.pack.models import Ordered, PackRecord
 
-class NormItem(models.Model):
+
+class NormItem(PackRecord):
     """One «Hva tror du?» question: the reader guesses a figure record before seeing it."""
 
     class Kind(models.TextChoices):
@@ -15,8 +17,6 @@ class NormItem(models.Model):
         TOO_HIGH = "too-high", "gjetter for høyt"
         TOO_LOW = "too-low", "gjetter for lavt"
 
-    slug = models.SlugField(max_length=80, unique=True)
-    order = models.PositiveIntegerField(default=0)
     kind = models.CharField(max_length=10, choices=Kind.choices)
     question = models.TextField()
     statistic = models.ForeignKey("statistics.Statistic", on_delete=models.CASCADE, related_name="norm_items")
@@ -30,22 +30,17 @@ class NormItem(models.Model):
     pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["order"]
-
     def __str__(self):
         return self.question
 
 
-class MixingSubstance(models.Model):
+class MixingSubstance(PackRecord):
     class Level(models.TextChoices):
         # Only the booklet's own words; there is deliberately no lower level.
         RAISED_RISK = "okt-risiko", _("Økt risiko")
         RAISED_RISK_OF_DEATH = "okt-risiko-for-dod", _("Økt risiko for død")
         UNKNOWN_CONTENT = "ukjent-innhold", _("Ukjent innhold – kan være dødelig")
 
-    slug = models.SlugField(max_length=80, unique=True)
-    order = models.PositiveIntegerField(default=0)
     name = models.CharField(max_length=100)
     aliases = models.JSONField(default=list, blank=True)
     level = models.CharField(
@@ -57,21 +52,17 @@ class MixingSubstance(models.Model):
     )
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["order"]
-
     def __str__(self):
         return self.name
 
 
-class MixingStatement(models.Model):
+class MixingStatement(Ordered):
     class Kind(models.TextChoices):
         MIXING = "mixing", _("Om blandingen")
         CUT_WITH = "cut-with", _("Når kokain er blandet ut med stoffet")
         CONTENTS = "contents", _("Som del av en annen blanding")
 
     substance = models.ForeignKey(MixingSubstance, on_delete=models.CASCADE, related_name="statements")
-    order = models.PositiveIntegerField(default=0)
     text = models.TextField(help_text="Our words; figures as {stat:id}; never a dose, never «trygt».")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MIXING)
     level = models.CharField(
@@ -88,7 +79,7 @@ class MixingStatement(models.Model):
     sources = models.ManyToManyField("content.Source", related_name="+")
     history = HistoricalRecords(m2m_fields=[passages, sources])
 
-    class Meta:
+    class Meta(Ordered.Meta):
         ordering = ["substance__order", "order"]
 
     def __str__(self):
@@ -103,9 +94,7 @@ class MixingStatement(models.Model):
             raise ValidationError({"text": problem})
 
 
-class QuizQuestion(models.Model):
-    slug = models.SlugField(max_length=80, unique=True)
-    order = models.PositiveIntegerField(default=0)
+class QuizQuestion(PackRecord):
     topic = models.CharField(max_length=20)
     question = models.TextField()
     options = models.JSONField(default=list, help_text='["first option", "second", …]; figures as {stat:id}')
@@ -118,9 +107,6 @@ class QuizQuestion(models.Model):
     )
     pages = models.CharField(max_length=20, blank=True, help_text="Booklet page(s): 4, 2-3, -1 or 6-.")
     history = HistoricalRecords(m2m_fields=[sources])
-
-    class Meta:
-        ordering = ["order"]
 
     def __str__(self):
         return self.question

@@ -29,7 +29,7 @@ class GuessedFigure:
     explanation: str
     guess: Guess
     guess_shown: str = ""
-    verdict: str = ""  # close | higher | lower | "" (no guess)
+    verdict: str = ""  # exact | close | higher | lower | "" (no guess)
     common_mistake: bool = False
 
     @property
@@ -55,12 +55,32 @@ class GuessedFigure:
         return sources + [s for s in self.item.passage.sources.all() if s not in sources]
 
     @property
+    def is_majority(self):
+        """More than half: only such figures are listed as what «most people» do or think."""
+        return self.low * 2 > self.scale
+
+    @property
+    def figure_percent(self):
+        """Where the figure's bar ends, in percent of the scale (the top of a range)."""
+        return _percent(self.high, self.scale)
+
+    @property
+    def guess_percent(self):
+        return _percent(self.guess.value, self.scale) if self.guess.value is not None else "0"
+
+    @property
     def low(self):
         return self.stat.value if self.stat.value is not None else self.stat.low
 
     @property
     def high(self):
         return self.stat.value if self.stat.value is not None else self.stat.high
+
+
+def _percent(value, scale):
+    """A bar's length as plain text for SVG ("40", "7.5"), never localized."""
+    share = (Decimal(value) * 100 / Decimal(scale)).quantize(Decimal("0.1"))
+    return f"{share.normalize():f}"
 
 
 def _guess(form, name):
@@ -77,6 +97,8 @@ def parse_guess(raw, scale):
 def compare(guess, low, high, scale, common_mistake):
     """(verdict, whether the guess went the way the «alle andre gjør det» belief pulls)."""
     tolerance = Decimal(scale) / 20
+    if low <= guess <= high:
+        return "exact", False
     if low - tolerance <= guess <= high + tolerance:
         return "close", False
     verdict = "higher" if guess > high else "lower"

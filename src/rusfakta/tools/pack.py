@@ -17,6 +17,7 @@ from rusfakta.pack.pages import pack_problem
 from rusfakta.pack.problems import SLUG, Problem, relative
 from rusfakta.pack.records import Record
 from rusfakta.pack.yamlfile import read_yaml, validated
+from rusfakta.tools import translated
 
 GUESS_SCALE = {"percent": 100, "per-100": 100, "per-10": 10}
 MIXING_LEVELS = ("okt-risiko", "okt-risiko-for-dod", "ukjent-innhold")
@@ -42,6 +43,7 @@ UNSAFE_WORDING = re.compile(
     r"\b(trygg\w*|trygt|safe\w*|ufarlig\w*|harmless|lav\w* risiko|low[- ]risk|ikke farlig)\b",
     re.IGNORECASE,
 )
+TRANSLATED = translated.specs(UNSAFE_WORDING)  # the translated files (decision 0016)
 DOSE_UNITS = r"(mg|milligram|mikrogram|gram|g|µg|mcg|ml|milliliter|cl|dl|linjer?|streker?|promille|doser?|enheter|glass)"
 # An amount: a number with a unit ("0,5 g", "2 linjer", "20 %"), or a dose unit on its own ("et gram").
 AMOUNT = re.compile(

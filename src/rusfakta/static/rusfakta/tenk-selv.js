@@ -23,6 +23,7 @@
     var low = Number(item.dataset.low);
     var high = Number(item.dataset.high);
     var tolerance = scale / 20;
+    if (guess >= low && guess <= high) return "exact";
     if (guess >= low - tolerance && guess <= high + tolerance) return "close";
     return guess > high ? "higher" : "lower";
   }
@@ -39,6 +40,16 @@
     error.hidden = true;
     input.removeAttribute("aria-invalid");
     input.removeAttribute("aria-describedby");
+  }
+
+  // The bars are drawn on the server; only the guess bar and its words change here.
+  function drawGuess(panel, guess, scale, shown) {
+    var bars = panel.querySelector(".guess-bars");
+    if (!bars) return;
+    var word = bars.dataset.guessWord;
+    bars.querySelector("[data-guess-bar]").setAttribute("width", (guess * 100) / scale + "%");
+    bars.querySelector("[data-guess-label]").textContent = word + ": " + shown;
+    bars.querySelector("title").textContent = word + ": " + shown + ". " + bars.dataset.figureTitle;
   }
 
   function reveal(item) {
@@ -58,8 +69,9 @@
       p.hidden = p.dataset.verdict !== verdict;
     });
     panel.querySelector("[data-pulled]").hidden = !pulled;
-    panel.querySelector(".guess-shown").textContent =
-      String(guess).replace(".", item.dataset.decimal) + item.dataset.suffix;
+    var shown = String(guess).replace(".", item.dataset.decimal) + item.dataset.suffix;
+    panel.querySelector(".guess-shown").textContent = shown;
+    drawGuess(panel, guess, Number(item.dataset.scale), shown);
     if (panel.hidden) {
       panel.hidden = false;
       revealed += 1;

@@ -1,16 +1,21 @@
+from urllib.parse import urlencode
+
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from rusfakta.tools.forms import SENT_FIELD, STEP_FIELD, QuizForm
-from rusfakta.tools.quiz import mark, questions
+from rusfakta.tools.forms import SENT_FIELD, SHOW_FIELD, STEP_FIELD, QuizForm
+from rusfakta.tools.quiz import Marked, mark, questions
 
 # The quiz forms are GET: nothing is changed or kept on the server, the answers travel in the address
 # and come back only in the result page, so Back and refresh simply ask again. POST is still read, and
 # exempt from CSRF (a forged request could do nothing), for pages opened before the forms became GET;
 # it can go in a release after this one.
+# One at a time: the question's form sends «steg» (the question answered) and gets the feedback on it;
+# the feedback links on with «spm» (the next question to show). Every step is its own address.
 
 
 def _submitted(request):
@@ -54,15 +59,17 @@ def one_at_a_time(request):
     found = questions(request.LANGUAGE_CODE)
     if request.method == "GET" and not request.GET:
         return _step(request, found, {}, 0)
-    form = QuizForm(_submitted(request), found)
-    answered, answers, errors = form.step(), form.answers(), form.error_messages()
-    if answered is None:
+    data = _submitted(request)
+    form = QuizForm(data, found)
+    answers, errors = form.answers(), form.error_messages()
+    index = form.shown() if SHOW_FIELD in data else form.step()
+    if index is None:
         errors.append(_("Skjemaet mangler hvilket spørsmål du var på."))
     if errors:
         return _broken(request, errors)
-    if answered + 1 == len(found):
-        return _result(request, found, answers)
-    return _step(request, found, answers, answered + 1)
+    if SHOW_FIELD in data:
+        return _step(request, found, answers, index)
+    return _feedback(request, found, answers, index)
 
 
 def _step(request, found, answers, index):
@@ -74,6 +81,25 @@ def _step(request, found, answers, index):
         "carried": [(field, value) for field, value in answers.items() if field != found[index].field],
     }
     return render(request, "tools/quiz_step.html", context)
+
+
+def _feedback(request, found, answers, index):
+    """Right or wrong, with the explanation, then a link on: the next question, or the result."""
+    question = found[index]
+    chosen = answers.get(question.field)
+    carried = list(answers.items())
+    if index + 1 < len(found):
+        next_url = reverse("tools:quiz-step") + "?" + urlencode([*carried, (SHOW_FIELD, index + 2)])
+    else:
+        next_url = reverse("tools:quiz-result") + "?" + urlencode([(SENT_FIELD, "ett"), *carried])
+    context = {
+        "m": Marked(question, question.options[chosen - 1] if chosen else None),
+        "count": len(found),
+        "next_url": next_url,
+        "is_last": index + 1 == len(found),
+        "score": mark(found[: index + 1], answers)[1],
+    }
+    return render(request, "tools/quiz_feedback.html", context)
 
 
 def sheet(request):

@@ -4,7 +4,15 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from rusfakta.pack.sections import EditsWouldBeLost, PackInvalid, export_pack, load_pack, read_pack
+from rusfakta.pack import translations
+from rusfakta.pack.sections import (
+    EditsWouldBeLost,
+    PackInvalid,
+    export_pack,
+    load_pack,
+    read_pack,
+    translation_problems,
+)
 
 
 class Command(BaseCommand):
@@ -24,10 +32,16 @@ class Command(BaseCommand):
         )
         export = sub.add_parser("export", help="write the database out as a content pack")
         export.add_argument("path")
+        translated = sub.add_parser("translations", help="the translated editions: stamp or status")
+        translated.add_argument("what", choices=["stamp", "status"])
+        translated.add_argument("--lang", choices=translations.languages(), default=None)
+        translated.add_argument("--path", default=None)
 
     def handle(self, *args, action, path=None, **options):
         pack_dir = Path(path) if path else settings.CONTENT_PACK_DIR
-        if action == "check":
+        if action == "translations":
+            self._translations(pack_dir, options)
+        elif action == "check":
             self._check(pack_dir)
         elif action == "load":
             self._load(pack_dir, options["force"])
@@ -37,14 +51,38 @@ class Command(BaseCommand):
 
     def _check(self, pack_dir):
         pack = read_pack(pack_dir)
-        for problem in pack.problems:
+        problems = pack.problems + translation_problems(pack)
+        for problem in problems:
             self.stderr.write(str(problem))
-        if pack.problems:
+        if problems:
             sys.exit(1)
         self.stdout.write(
             f"ok: {len(pack.chapters)} chapters, {len(pack.passages)} passages, "
-            f"{len(pack.statistics)} statistics, {len(pack.figures)} figures, {len(pack.sources)} sources"
+            f"{len(pack.statistics)} statistics, {len(pack.figures)} figures, {len(pack.sources)} sources, "
+            f"translated into {', '.join(pack.translations) or 'no other language'}"
         )
+
+    def _translations(self, pack_dir, options):
+        pack = read_pack(pack_dir)
+        if pack.problems:
+            for problem in pack.problems:
+                self.stderr.write(str(problem))
+            raise CommandError("the bokmål pack has problems; fix them first")
+        langs = [options["lang"]] if options["lang"] else list(pack.translations)
+        if options["what"] == "stamp":
+            if not options["lang"]:
+                raise CommandError("stamp needs --lang")
+            count = translations.stamp(pack, options["lang"])
+            self.stdout.write(
+                f"stamped {count} {options['lang']} translations in {pack_dir / options['lang']}"
+            )
+            return
+        for lang in langs:
+            found = translations.status(pack.translations[lang])
+            self.stdout.write(
+                f"{lang}: {found['texts']} texts, {found['translated']} translated, {found['missing']} missing, "
+                f"{found['stale']} stale, {found['invalid']} problems, {found['proofread']} proofread"
+            )
 
     def _load(self, pack_dir, force):
         def backed_up(folder):

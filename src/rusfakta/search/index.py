@@ -126,7 +126,7 @@ class SearchIndex:
         self.stems |= {s for _, means in glossary for s in self.analyzer.analyze(means)}
         self.known_terms = {w for terms, _ in glossary for t in terms for w in words(t)}
         self.vocabulary = [w for w, _ in surface.most_common() if len(w) >= 3 and not w.isdigit()]
-        lexicon(), nynorsk_map()  # loaded with the engine, not by the first question
+        lexicon(), nynorsk_map()  # loaded with the index, not by the first question
 
     def _drop_foreign(self, text):
         return " ".join(w for w in words(text) if w not in self.foreign_stopwords)
@@ -280,14 +280,14 @@ class SearchIndex:
 
 
 _lock = threading.Lock()
-_current = {"stamp": None, "engine": None}
+_current = {"stamp": None, "index": None}
 
 
-def engine_for(stamp, build):
-    """The engine for this content version; rebuilt once when the version changes (in every process)."""
+def index_for(stamp, build):
+    """The index for this content version; rebuilt once when the version changes (in every process)."""
     if _current["stamp"] != stamp:
         with _lock:
             if _current["stamp"] != stamp:
-                _current["engine"] = build()
+                _current["index"] = build()
                 _current["stamp"] = stamp
-    return _current["engine"]
+    return _current["index"]

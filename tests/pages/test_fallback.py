@@ -1,0 +1,16 @@
+"""Until a text is translated, the editions show the bokmål one marked lang="nb" (decision 0016)."""
+
+import pytest
+
+from rusfakta.pack.models import Translation
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["nn", "en"])
+def test_untranslated_text_is_marked_bokmal_and_source_titles_always(pages, lang):
+    if Translation.objects.filter(lang=lang, record="chapter historikk").exists():
+        pytest.skip(f"the {lang} chapter is translated")
+    html = pages.get(f"/{lang}/kapittel/historikk/").content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert '<h1 lang="nb">' in html
+    assert 'lang="nb" translate="no">' in html
