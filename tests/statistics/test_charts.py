@@ -2,7 +2,8 @@ import re
 
 import pytest
 
-from rusfakta.statistics.charts import bar_values, chart_rows, chart_spec, chart_svg
+from rusfakta.statistics.chart_screen import SIZES
+from rusfakta.statistics.charts import bar_values, chart_rows, chart_spec, chart_svg, drawing_spec
 from rusfakta.statistics.in_text import statistics_by_slug
 from rusfakta.statistics.models import Chart
 
@@ -11,7 +12,7 @@ def _layers(spec):
     return {
         (
             layer["mark"].get("opacity"),
-            layer["encoding"]["x"]["field"],
+            layer["encoding"]["x"].get("field"),
             layer["encoding"].get("x2", {}).get("field"),
         )
         for layer in spec["layer"]
@@ -32,9 +33,10 @@ def test_ranges_are_drawn_as_ranges_in_every_chart():
                 assert bar["range"] and (bar["low"], bar["high"]) == (float(stat.low), float(stat.high))
             else:
                 assert not bar["range"] and bar["low"] == bar["high"] == float(stat.value)
-        layers = _layers(chart_spec(chart, rows, "nb"))
-        assert (None, "start", "low") in layers  # the solid bar from zero
-        assert (0.35, "low", "high") in layers  # the lighter part of a range, from low to high
+        specs = [chart_spec(chart, rows, "nb")] + [drawing_spec(chart, rows, "nb", size) for size in SIZES]
+        for layers in map(_layers, specs):
+            assert (None, "start", "low") in layers  # the solid bar from zero
+            assert (0.35, "low", "high") in layers  # the lighter part of a range, from low to high
     assert ranges >= 1, "Figur 2's 2018 figure (2–3 %) is a range"
 
 

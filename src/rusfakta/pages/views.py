@@ -10,6 +10,7 @@ from rusfakta.content.models import Chapter, ContentVersion, Figure, Source
 from rusfakta.errors import client_error, error_response, is_api, is_outage, language_of, outage, unavailable
 from rusfakta.helpservices.services import services_for_chapter
 from rusfakta.pack.translated import translate, translate_all
+from rusfakta.statistics.chart_view import chart_context
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.in_text import readable, statistics_by_slug
 from rusfakta.statistics.models import Chart
@@ -53,7 +54,9 @@ def _figures_for(chapter, lang):
     for figure in translate_all(chapter.figures.all(), lang):
         chart = translate(charts.get(figure.number), lang)
         rows = [(stats[s], format_statistic(stats[s], lang)) for s in figure.statistic_slugs if s in stats]
-        figures.append({"figure": figure, "rows": rows, "chart": chart})
+        figures.append(
+            {"figure": figure, "rows": rows, "chart": chart_context(chart, stats, lang) if chart else None}
+        )
     return figures
 
 

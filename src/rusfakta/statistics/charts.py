@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from rusfakta.content.lookups import content_stamp
 from rusfakta.pack.translated import translate
+from rusfakta.statistics.chart_screen import SIZES, screen_spec
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.in_text import statistics_by_slug
 from rusfakta.statistics.units import BY_NAME
@@ -120,32 +121,43 @@ def chart_spec(chart, rows, lang):
     return layered.configure(font=FONT).configure_view(stroke=None).configure_axis(**axis).to_dict()
 
 
-CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]  # a deploy draws them again
+CODE_DIGEST = hashlib.sha256(  # a deploy draws them again
+    Path(__file__).read_bytes() + (Path(__file__).parent / "chart_screen.py").read_bytes()
+).hexdigest()[:8]
+# "print" has its title and source line in the drawing (the PDF); the screen sizes leave them to the page.
+# They are drawn apart, so a page waits only for the screen's drawings and the PDF only for its own.
+DRAWINGS = {"print": ("print",), **dict.fromkeys(SIZES, tuple(SIZES))}
 
 
-def chart_file(stamp, slug, lang):
-    return Path(settings.DATA_DIR) / "charts" / f"{stamp}-{CODE_DIGEST}-{slug}-{lang}.svg"
+def chart_file(stamp, slug, lang, size="print"):
+    return Path(settings.DATA_DIR) / "charts" / f"{stamp}-{CODE_DIGEST}-{slug}-{lang}-{size}.svg"
+
+
+def drawing_spec(chart, rows, lang, size):
+    if size == "print":
+        return chart_spec(chart, rows, lang)
+    return screen_spec(chart, bar_values(rows), rows[0]["stat"].unit, lang, size)
 
 
 DRAW = "import json, sys, vl_convert; json.dump([vl_convert.vegalite_to_svg(s) for s in json.load(sys.stdin)], sys.stdout)"
 DRAW_SECONDS = 120
 
 
-def chart_svg(chart, lang="nb"):
+def chart_svg(chart, lang="nb", size="print"):
     stamp = content_stamp()
-    key = f"chart-svg:{stamp}:{chart.slug}:{lang}"
+    key = f"chart-svg:{stamp}:{CODE_DIGEST}:{chart.slug}:{lang}:{size}"
     svg = cache.get(key)
     if svg is None:
-        path = chart_file(stamp, chart.slug, lang)
+        path = chart_file(stamp, chart.slug, lang, size)
         if not path.exists():
-            draw_all(stamp, chart)
+            draw_all(stamp, chart, DRAWINGS[size])
         svg = path.read_text()
         cache.set(key, svg, 24 * 3600)
     return svg
 
 
-def draw_all(stamp, also=None):
-    """Every chart of this content version in every language, drawn by one child process."""
+def draw_all(stamp, also=None, sizes=tuple(SIZES)):
+    """Every chart of this content version in every language, at these sizes, drawn by one child process."""
     from rusfakta.statistics.models import Chart
 
     charts = {chart.slug: chart for chart in Chart.objects.all()}
@@ -156,8 +168,10 @@ def draw_all(stamp, also=None):
         stats = statistics_by_slug(stamp, lang)
         for chart in charts.values():
             shown = translate(copy.copy(chart), lang)
-            jobs.append(
-                (chart_file(stamp, chart.slug, lang), chart_spec(shown, chart_rows(shown, stats, lang), lang))
+            rows = chart_rows(shown, stats, lang)
+            jobs.extend(
+                (chart_file(stamp, chart.slug, lang, size), drawing_spec(shown, rows, lang, size))
+                for size in sizes
             )
     done = subprocess.run(
         [sys.executable, "-c", DRAW],

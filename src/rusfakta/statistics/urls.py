@@ -8,5 +8,6 @@ urlpatterns = [
     path("alle/", views.statistic_list, name="all"),
     path("hvorfor-forskjellige/", views.comparison, name="comparison"),
     path("diagram/<slug:slug>.svg", views.chart_image, name="chart"),
+    path("diagram/<slug:slug>.smal.svg", views.chart_image, {"size": "narrow"}, name="chart-narrow"),
     path("<slug:slug>/", views.statistic_detail, name="detail"),
 ]

@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from rusfakta.content.models import Figure, Passage
 from rusfakta.pack.translated import translate, translate_all
 from rusfakta.statistics.changes import last_change
-from rusfakta.statistics.charts import chart_rows, chart_svg
+from rusfakta.statistics.chart_view import chart_context
+from rusfakta.statistics.charts import chart_svg
 from rusfakta.statistics.comparison import comparison_rows
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.in_text import statistics_by_slug
@@ -25,9 +26,9 @@ def source_line_html(rows):
 
 
 def _chart_context(chart, stats, lang):
-    chart = translate(chart)
-    rows = chart_rows(chart, stats, lang)
-    return {"chart": chart, "rows": rows, "source_line": source_line_html(rows)}
+    context = chart_context(translate(chart), stats, lang)
+    context["source_line"] = source_line_html(context["rows"])
+    return context
 
 
 def _figures():
@@ -81,9 +82,9 @@ def statistic_detail(request, slug):
     )
 
 
-def chart_image(request, slug):
+def chart_image(request, slug, size="wide"):
     chart = get_object_or_404(Chart, slug=slug)
-    return HttpResponse(chart_svg(chart, request.LANGUAGE_CODE), content_type="image/svg+xml")
+    return HttpResponse(chart_svg(chart, request.LANGUAGE_CODE, size), content_type="image/svg+xml")
 
 
 def comparison(request):
