@@ -60,3 +60,29 @@ def test_the_page_says_the_passages_are_only_the_nearest_when_not_covered(pages)
     assert "RUSinfo" in html
     covered = pages.get("/spor/?q=hva+er+crack").content.decode()
     assert "Dette sier heftet" in covered and "Det nærmeste heftet kommer" not in covered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hva hjelper mot hodepine",  # a real word the booklet never uses carries the question
+        "hvor kan jeg parkere ved sykehuset",
+        "hvordan blir jeg kvitt kviser",
+    ],
+)
+def test_a_question_carried_by_words_the_booklet_never_uses_is_not_covered(question):
+    answer = ask(question, 3)
+    assert answer["covered"] is False and answer["notice"]["kind"] == "not_covered"
+
+
+def test_one_unknown_everyday_word_in_an_answerable_question_keeps_it_covered():
+    # "sliter" is a real word our passages never use; the rest of the question is ours.
+    answer = ask("kan fastlegen hjelpe meg hvis jeg sliter med rus", 3)
+    assert answer["covered"] is True
+
+
+def test_the_unknown_share_counts_real_words_we_never_use():
+    from rusfakta.search.service import engine
+
+    assert engine().search("hva hjelper mot hodepine").unknown_share == pytest.approx(0.5)
+    assert engine().search("kan man dø av kokain").unknown_share == 0.0

@@ -51,13 +51,13 @@ def engine():
 
 
 def test_a_word_our_text_never_uses_stands_in_full_for_its_glossary_meaning(engine):
-    _, _, weighted, phrase = engine._terms("hekta")
+    _, _, weighted, phrase, _ = engine._terms("hekta")
     assert weighted["avhengighetsskap"] == SUBSTITUTE_WEIGHT
     assert "avhengighetsskap" in phrase  # and it counts when compared with reader questions
 
 
 def test_a_word_our_text_uses_only_adds_its_glossary_meaning_lightly(engine):
-    _, _, weighted, phrase = engine._terms("avhengig")
+    _, _, weighted, phrase, _ = engine._terms("avhengig")
     assert weighted["avheng"] == 1.0
     assert weighted["avhengighetsskap"] == EXPANSION_WEIGHT
     assert "avhengighetsskap" not in phrase
@@ -65,7 +65,7 @@ def test_a_word_our_text_uses_only_adds_its_glossary_meaning_lightly(engine):
 
 
 def test_english_function_words_are_dropped_but_norwegian_ones_are_kept(engine):
-    _, _, weighted, _ = engine._terms("why is it so addictive")
+    _, _, weighted, _, _ = engine._terms("why is it so addictive")
     assert not {"why", "is", "it"} & set(weighted)
     assert engine.foreign_stopwords.isdisjoint({"og", "kan", "du"})
     # "kan" is a Norwegian word in our text: "can" is dropped, "kan" is not a foreign stopword.
@@ -88,3 +88,32 @@ def test_the_reader_questions_break_a_tie_between_passages(engine, monkeypatch):
     without_bonus = engine.search(question, 3).hits
     assert with_bonus[0][0].slug == "hjelp"
     assert with_bonus[0][1] > without_bonus[0][1]
+
+
+def test_a_claim_about_how_many_use_is_one_token_next_to_a_word_for_using():
+    from rusfakta.search.signals import quantified_use
+
+    assert quantified_use("tar alle koks".split()) == 1
+    assert quantified_use("hvor mange har ikke brukt".split()) == 1
+    assert quantified_use("de fleste russ lar være".split()) == 1  # "lar" is no use word; "lar være" is
+    assert quantified_use("does everybody try it".split()) == 1
+    assert quantified_use("alle kan få hjelp".split()) == 0  # a quantity with no word for using
+    assert quantified_use("hva skjer hvis jeg tar det".split()) == 0
+
+
+def test_everyone_does_it_questions_go_to_the_passage_whose_text_says_most_dont():
+    documents = [
+        passage("andel", "Andelen som har brukt", "Andelen som har brukt stoffet siste år er liten i 2024."),
+        passage(
+            "de-fleste",
+            "De fleste lar være",
+            "Det er lett å tro at alle gjør det, men de fleste bruker ikke stoffet.",
+        ),
+        passage("nese", "Skader i nesen", "Sniffing kan skade neseveggen over tid."),
+    ]
+    engine = SearchIndex(documents, [], [])
+    assert engine.intent["de-fleste"] > 0 and engine.intent["andel"] == engine.intent["nese"] == 0
+    for question in ("bruker alle stoffet", "hvor mange har ikke brukt stoffet"):
+        assert engine.search(question).hits[0][0].slug == "de-fleste", question
+    # Without the claim, the figure passage answers as before.
+    assert engine.search("andel som har brukt stoffet").hits[0][0].slug == "andel"

@@ -10,6 +10,7 @@ from rapidfuzz.distance import OSA
 
 from rusfakta.search.analysis import build_analyzer, compound_parts, function_words, words
 from rusfakta.search.language import is_real_word, lexicon, nordic_spellings, nynorsk_map, to_bokmal
+from rusfakta.search.signals import INTENT_TOKEN, quantified_use
 
 # Tunables (decision 0004). Set by small grid searches on the tune part of bench/search_questions.yaml.
 FIELD_BOOSTS = {"questions": 2.0, "heading": 1.0, "chapter": 0.8, "text": 1.0}
@@ -33,6 +34,13 @@ NOTICE_TERMS = {"emergency": "overdose pustestans hjertestans hjelp", "out_of_sc
 # "Does the booklet answer this at all?" (decision 0015). Below this reranked top score the best
 # passage is a guess; set on the tune sets so that at most 2 % of answerable questions fall under it.
 COVERED_SCORE = 0.9
+# ... or when more than this share of its content words are real words the booklet never uses
+# ("hva hjelper mot hodepine"), unless the best passage scores at least SURE_SCORE.
+UNKNOWN_SHARE = 0.2
+SURE_SCORE = 1.1
+# "alle tar koks?", "hvor mange har ikke brukt": a claim about how many use (search/signals.py)
+# matches passages whose text makes one, at this weight (set on the tune set, with its myth questions).
+INTENT_WEIGHT = 12.0  # the token is rare (7 passages); 8–20 gave the same tune result
 MAX_QUERY_CHARS = 300
 MAX_LIMIT = 20
 
@@ -62,6 +70,7 @@ class SearchOutcome:
     hits: list = field(default_factory=list)  # (Document, score)
     stems: frozenset = frozenset()
     covered: bool = False  # whether the booklet answers the question at all
+    unknown_share: float = 0.0  # share of its content words that are real words we never use
 
 
 @dataclass(frozen=True)
@@ -101,16 +110,19 @@ class SearchIndex:
         parts = compound_parts(surface, function_words(surface))
         self.analyzer = build_analyzer(parts)
         self.phrase_analyzer = build_analyzer(parts, stopwords=False)
+        # How often each passage's own text makes a claim about how many use ("de fleste ikke bruker").
+        self.intent = {d.slug: quantified_use(words(d.text)) for d in documents}
         self.index = self._build_index(documents)
         self.searcher = self.index.searcher()
         self.doc_stems = {
-            d.slug: set(self.analyzer.analyze(text)) for d, text in zip(documents, texts, strict=True)
+            d.slug: set(self.analyzer.analyze(text)) | ({INTENT_TOKEN} if self.intent[d.slug] else set())
+            for d, text in zip(documents, texts, strict=True)
         }
         # English function words, unless the passages use them in Norwegian ("i", "for").
         passage_words = {w for d in documents for w in words(f"{d.chapter} {d.heading} {d.text}")}
         self.foreign_stopwords = FOREIGN_STOPWORDS - passage_words
         self.alias_stems = {
-            d.slug: [set(self.phrase_analyzer.analyze(self._drop_foreign(q))) for q in d.questions.split(";")]
+            d.slug: [self._phrase_stems(self._drop_foreign(q).split()) for q in d.questions.split(";")]
             for d in documents
         }
         self.alias_stems = {slug: [a for a in aliases if a] for slug, aliases in self.alias_stems.items()}
@@ -131,18 +143,29 @@ class SearchIndex:
     def _drop_foreign(self, text):
         return " ".join(w for w in words(text) if w not in self.foreign_stopwords)
 
+    def _phrase_stems(self, tokens):
+        """The stems compared with reader questions, and the claim about how many use if there is one."""
+        stems = set(self.phrase_analyzer.analyze(" ".join(tokens)))
+        return stems | {INTENT_TOKEN} if quantified_use(tokens) else stems
+
     def _build_index(self, documents):
         builder = tantivy.SchemaBuilder()
         builder.add_text_field("slug", stored=True, tokenizer_name="raw")
         for name in FIELD_BOOSTS:
             builder.add_text_field(name, tokenizer_name="nb")
+        builder.add_text_field("intent", tokenizer_name="raw")
         index = tantivy.Index(builder.build())
         index.register_tokenizer("nb", self.analyzer)
         writer = index.writer(heap_size=15_000_000, num_threads=1)
         for d in documents:
             writer.add_document(
                 tantivy.Document(
-                    slug=d.slug, questions=d.questions, heading=d.heading, chapter=d.chapter, text=d.text
+                    slug=d.slug,
+                    questions=d.questions,
+                    heading=d.heading,
+                    chapter=d.chapter,
+                    text=d.text,
+                    intent=[INTENT_TOKEN] * self.intent[d.slug],
                 )
             )
         writer.commit()
@@ -198,6 +221,10 @@ class SearchIndex:
         clauses = []
         schema = self.index.schema
         for stem, weight in weighted_stems.items():
+            if stem == INTENT_TOKEN:
+                term = tantivy.Query.term_query(schema, "intent", stem)
+                clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(term, weight)))
+                continue
             for name, boost in FIELD_BOOSTS.items():
                 term = tantivy.Query.term_query(schema, name, stem)
                 clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(term, boost * weight)))
@@ -212,7 +239,9 @@ class SearchIndex:
         notice = self._notice(f" {' '.join(tokens)} ") or self._notice(padded)
         kept = [t for t in corrected_tokens if t not in self.foreign_stopwords]
         weighted = {s: 1.0 for s in self.analyzer.analyze(" ".join(kept))}
-        phrase = set(self.phrase_analyzer.analyze(" ".join(kept)))
+        phrase = self._phrase_stems(kept)
+        if INTENT_TOKEN in phrase:
+            weighted[INTENT_TOKEN] = INTENT_WEIGHT
         for term, means in self._expansion(padded):
             # A word the passages never use ("addictive", "hekta") stands in full for its meaning.
             substitute = not any(s in self.index_stems for s in self.analyzer.analyze(term))
@@ -223,12 +252,24 @@ class SearchIndex:
                 weighted[stem] = max(weighted.get(stem, 0.0), weight)
         for stem in weighted.keys() & self.common:
             weighted[stem] *= COMMON_WEIGHT
-        return corrected, notice, weighted, phrase
+        return corrected, notice, weighted, phrase, self._unknown_share(kept)
+
+    def _unknown_share(self, tokens):
+        """The share of content words that are real Norwegian words our text, questions and glossary never use."""
+        content = [t for t in tokens if not t.isdigit() and self.analyzer.analyze(t)]
+        unknown = [t for t in content if is_real_word(t) and not self._is_known(t)]
+        return len(unknown) / len(content) if content else 0.0
 
     def search(self, query, limit=5):
         query = " ".join(query.split())[:MAX_QUERY_CHARS]
-        corrected, notice, weighted, phrase = self._terms(query)
-        answer = SearchOutcome(query=query, corrected=corrected, notice=notice, stems=frozenset(weighted))
+        corrected, notice, weighted, phrase, unknown_share = self._terms(query)
+        answer = SearchOutcome(
+            query=query,
+            corrected=corrected,
+            notice=notice,
+            stems=frozenset(weighted),
+            unknown_share=unknown_share,
+        )
         asked = f" {' '.join(self._drop_foreign(corrected or ' '.join(to_bokmal(words(query)))).split())} "
         if not weighted:
             return self._uncovered(answer)
@@ -248,7 +289,12 @@ class SearchIndex:
             key=lambda item: -item[1],
         )
         answer.hits = [(self.documents[slug], round(score, 3)) for slug, score in ranked[:limit]]
-        answer.covered = ranked[0][1] >= COVERED_SCORE and not self.scope.excludes(asked)
+        top = ranked[0][1]
+        answer.covered = (
+            top >= COVERED_SCORE
+            and not (unknown_share > UNKNOWN_SHARE and top < SURE_SCORE)
+            and not self.scope.excludes(asked)
+        )
         return answer if answer.covered else self._uncovered(answer)
 
     def _uncovered(self, answer):
