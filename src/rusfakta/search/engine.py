@@ -58,6 +58,7 @@ class Document:
     pages: str = ""  # the booklet page(s), as in the pack
     answer: str = ""  # the short answer, with {stat:id} references
     answer_text: str = ""  # the same as plain text, figures filled in
+    chapter_slug: str = ""
 
 
 @dataclass
@@ -321,8 +322,9 @@ class SearchIndex:
         ) ** ALIAS_POWER
 
     def highlight_words(self, text, stems):
-        """The words in text whose stems were searched for."""
-        return {w for w in set(words(text)) if set(self.analyzer.analyze(w)) & stems}
+        """The words in text whose stems were searched for, except stems in nearly every passage ("kokain")."""
+        telling = stems - self.common
+        return {w for w in set(words(text)) if set(self.analyzer.analyze(w)) & telling}
 
 
 _lock = threading.Lock()

@@ -4,13 +4,35 @@ from django.utils.cache import add_never_cache_headers
 from rusfakta.helpservices.services import services_for_display
 from rusfakta.search.service import BadQuestion, ask_for_page
 
-HELP_CHAPTERS = ("Her kan du få hjelp", "Behandling")
+# Chapters about a risk (mixing, overdose, harm, addiction, pregnancy, dying) or about getting help:
+# when the best answer comes from one of them, a help card follows the first answers.
+RISK_CHAPTERS = frozenset(
+    {
+        "blandingsbruk",
+        "skade-og-overdose",
+        "skadevirkninger",
+        "langtidsbruk",
+        "graviditet",
+        "dodelighet",
+        "behandling",
+        "hjelp",
+    }
+)
+FIRST_RESULTS = 3  # shown at once; the rest behind "Vis flere"
 EXAMPLES = [
     "kan man dø av kokain",
     "kokain og alkohol",
     "hva er rosa kokain",
     "hvor mange unge bruker kokain",
 ]
+
+
+def needs_help_card(answer):
+    """A help card after the answers when the question is about a risk: decided from the chapter of the best
+    passage (not from the words of the question), or when an emergency or out-of-scope notice fired."""
+    if answer["notice"] and answer["notice"]["kind"] in ("emergency", "out_of_scope"):
+        return True
+    return bool(answer["results"]) and answer["results"][0]["document"].chapter_slug in RISK_CHAPTERS
 
 
 def ask_page(request):
@@ -22,12 +44,14 @@ def ask_page(request):
         except BadQuestion as exc:
             context["error"] = str(exc)
     answer = context["answer"]
-    if answer and (
-        answer["notice"] or any(r["document"].chapter in HELP_CHAPTERS for r in answer["results"][:3])
-    ):
-        context["help_services"] = [
-            v for v in services_for_display() if v.service.is_emergency or v.state == "open"
-        ]
+    if answer:
+        context["first_results"] = answer["results"][:FIRST_RESULTS]
+        context["more_results"] = answer["results"][FIRST_RESULTS:]
+        if needs_help_card(answer):
+            context["help_card"] = True
+            context["help_services"] = [
+                v for v in services_for_display() if v.service.is_emergency or v.state == "open"
+            ]
     status = 400 if context["error"] else 200
     response = render(request, "search/ask.html", context, status=status)
     if "q" in request.GET:
