@@ -86,3 +86,26 @@ def test_the_unknown_share_counts_real_words_we_never_use():
 
     assert engine().search("hva hjelper mot hodepine").unknown_share == pytest.approx(0.5)
     assert engine().search("kan man dø av kokain").unknown_share == 0.0
+
+
+def test_everyday_words_we_never_use_do_not_make_a_question_uncovered():
+    from rusfakta.search.language import is_everyday_word
+    from rusfakta.search.service import engine
+
+    assert is_everyday_word("aldri") and not is_everyday_word("hodepine")
+    # "aldri" is a real word our text doesn't use, but an everyday one: it says nothing about the topic.
+    assert engine().search("har du aldri prøvd kokain").unknown_share == 0.0
+
+
+def test_a_long_answerable_question_is_held_to_a_lower_threshold():
+    from rusfakta.search import engine as search_engine
+    from rusfakta.search.service import engine
+
+    question = (
+        "jeg lurer på hvorfor man alltid vil ha mer når man har tatt kokain, "
+        "og hvorfor rusen forsvinner så fort etter at man har tatt det"
+    )
+    outcome = engine().search(question, 3)
+    assert outcome.content_words >= search_engine.LONG_QUESTION
+    assert search_engine.COVERED_SCORE_LONG <= outcome.hits[0][1] < search_engine.COVERED_SCORE
+    assert outcome.covered is True
