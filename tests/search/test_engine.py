@@ -117,3 +117,28 @@ def test_everyone_does_it_questions_go_to_the_passage_whose_text_says_most_dont(
         assert engine.search(question).hits[0][0].slug == "de-fleste", question
     # Without the claim, the figure passage answers as before.
     assert engine.search("andel som har brukt stoffet").hits[0][0].slug == "andel"
+
+
+def test_a_real_word_we_never_use_is_searched_beside_the_word_of_ours_it_may_be_a_typo_for():
+    documents = [
+        passage("gravid", "Gravid", "Kokain kan skade fosteret når du er gravid."),
+        passage("hjerte", "Hjertet", "Kokain kan skade hjertet."),
+    ]
+    engine = SearchIndex(documents, [], [])
+    outcome = engine.search("kokain når man er gravd")
+    assert outcome.corrected is None  # "gravd" is a real word: never corrected
+    assert outcome.hits[0][0].slug == "gravid"
+    assert engine._near_reading("gravd") == "gravid"
+    assert engine._near_reading("hjertet") is None  # our own word
+
+
+def test_words_written_apart_that_we_write_as_one_are_searched_joined():
+    documents = [
+        passage("overdose", "Overdose", "En overdose kan stoppe hjertet."),
+        passage("dose", "Dose", "Over tid tåler kroppen en større dose."),
+        passage("nese", "Nesen", "Sniffing skader neseveggen."),
+    ]
+    engine = SearchIndex(documents, [], [])
+    _, _, weighted, _, _ = engine._terms("over dose")
+    assert weighted["overdos"] == 1.0
+    assert engine.search("over dose").hits[0][0].slug == "overdose"
