@@ -155,6 +155,12 @@ class SearchIndex:
         self.known_terms = {w for terms, _ in glossary for t in terms for w in words(t)}
         self.vocabulary = [w for w, _ in surface.most_common() if len(w) >= 3 and not w.isdigit()]
         self.surface = frozenset(surface)
+        # Our words by each form with one letter dropped: a one-letter slip is found by lookup, not a scan.
+        self.one_letter = defaultdict(list)
+        for rank, w in enumerate(self.vocabulary):
+            if len(w) >= 4:
+                for d in {w} | {w[:i] + w[i + 1 :] for i in range(len(w))}:
+                    self.one_letter[d].append((rank, w))
         lexicon(), nynorsk_map(), common_words()  # loaded with the engine, not by the first question
 
     def _drop_foreign(self, text):
@@ -207,8 +213,16 @@ class SearchIndex:
         typed for ("dø", "gravid", "snakke"), or None. It is searched beside the word, never instead."""
         if word.isdigit() or self._is_known(word) or not is_real_word(word):
             return None
-        near = self._nearest(word)
-        return near if near != word else None
+        nordic = next((w for w in nordic_spellings(word) if self._is_known(w)), None)
+        if nordic or len(word) < 4:
+            return nordic
+        found = [
+            c
+            for d in {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+            for c in self.one_letter[d]
+        ]
+        found = sorted(c for c in found if OSA.distance(word, c[1]) == 1)
+        return found[0][1] if found else None  # the most frequent of our words one letter away
 
     def _nearest(self, word):
         nordic = next((w for w in nordic_spellings(word) if self._is_known(w)), None)
