@@ -99,6 +99,10 @@ def test_a_claim_about_how_many_use_is_one_token_next_to_a_word_for_using():
     assert quantified_use("does everybody try it".split()) == 1
     assert quantified_use("alle kan få hjelp".split()) == 0  # a quantity with no word for using
     assert quantified_use("hva skjer hvis jeg tar det".split()) == 0
+    assert quantified_use("jeg har ikke prøvd".split()) == 1  # a helping verb between
+    assert (
+        quantified_use("ble nesten ikke lenger brukt som medisin".split()) == 0
+    )  # "no longer", not "nobody"
 
 
 def test_everyone_does_it_questions_go_to_the_passage_whose_text_says_most_dont():

@@ -14,8 +14,12 @@
 INTENT_TOKEN = "qqmengdebruk"
 # Quantities and negations: what "everyone does it" and "most don't" have in common.
 QUANTITY = frozenset(
-    "alle fleste flertallet flertall majoriteten ikke aldri ingen everyone everybody most never not all nobody".split()
+    "alle fleste flertallet flertall majoriteten ingen everyone everybody most all nobody".split()
 )
+# A negation counts only right before the word for using, or with a helping verb between ("ikke har
+# prøvd", "aldri å ta"): "ikke lenger brukt som medisin" says nothing about how many use.
+NEGATION = frozenset("ikke ikkje aldri never not".split())
+HELPERS = frozenset("har hadde å vil ville skal kan ever".split())
 USE = frozenset(
     "bruk bruke bruker brukt brukte prøve prøver prøvd prøvde prøvt ta tar tatt tok gjør "
     "brukar brukarar tek teke teken "  # nynorsk forms the bokmål map may leave as they are
@@ -31,5 +35,10 @@ def quantified_use(tokens):
         if token in QUANTITY:
             near = tokens[max(0, i - WINDOW) : i] + tokens[i + 1 : i + 1 + WINDOW]
             found += any(t in USE for t in near)
+        elif token in NEGATION:
+            after = tokens[i + 1 : i + 3]
+            found += bool(after) and (
+                after[0] in USE or (after[0] in HELPERS and after[1:] and after[1] in USE)
+            )
     joined = f" {' '.join(tokens)} "
     return found + joined.count(" lar være ") + joined.count(" la være ")
