@@ -14,6 +14,9 @@ Writes two files into src/rusfakta/search/data/, which are committed:
   in nynorsk (`apertium nob-nno`), and common nynorsk function words, each mapped back by
   `apertium nno-nob`. Only function words and words that are not also bokmål words are mapped
   ("kva" → "hva", "ikkje" → "ikke", "viss" → "hvis"; "heller" stays as it is).
+- common.txt.gz: the everyday words of written Norwegian (wordfreq's list, Zipf frequency COMMON_ZIPF
+  or more: "aldri", "sliter", "forsvinner"). A question that uses one we never use is still about
+  something we may cover; the "not covered" signal counts only the rarer words (decision 0015).
 """
 
 import gzip
@@ -51,6 +54,7 @@ kropp kroppen hjarte hjartet hjernen nase nasen blod gravid graviditet foster
 # Nynorsk function words that are also bokmål forms ("viss", "då"), or that Apertium reads as
 # something else out of context ("dei" as the object form): these are set by hand.
 FUNCTION_WORDS = {"viss": "hvis", "dei": "de", "kvi": "hvorfor", "då": "da", "sjølv": "selv"}
+COMMON_ZIPF = 4.5
 
 
 def run(command, text):
@@ -129,12 +133,15 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT / "lexicon.txt.gz", "wt", encoding="utf-8", compresslevel=9) as f:
         f.write("\n".join(lexicon) + "\n")
+    common = sorted(w for w, z in frequency.items() if z >= COMMON_ZIPF and WORD.fullmatch(w))
+    with gzip.open(OUT / "common.txt.gz", "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write("\n".join(common) + "\n")
     (OUT / "nn_nb.tsv").write_text(
         "# nynorsk\tbokmål, made by scripts/build_search_data.py with apertium nno-nob; do not edit\n"
         + "".join(f"{nn}\t{nb}\n" for nn, nb in sorted(pairs.items())),
         encoding="utf-8",
     )
-    print(f"lexicon: {len(lexicon)} words; nynorsk map: {len(pairs)} words")
+    print(f"lexicon: {len(lexicon)} words; nynorsk map: {len(pairs)} words; common: {len(common)} words")
 
 
 if __name__ == "__main__":

@@ -125,8 +125,8 @@ def browser():
         browser.close()
 
 
-def _new_page(browser, javascript):
-    context = browser.new_context(java_script_enabled=javascript)
+def _new_page(browser, javascript, **options):
+    context = browser.new_context(java_script_enabled=javascript, **options)
     page = context.new_page()
     page.requested_urls = []
     page.csp_violations = []

@@ -60,3 +60,52 @@ def test_the_page_says_the_passages_are_only_the_nearest_when_not_covered(pages)
     assert "RUSinfo" in html
     covered = pages.get("/spor/?q=hva+er+crack").content.decode()
     assert "Dette sier heftet" in covered and "Det nærmeste heftet kommer" not in covered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hva hjelper mot hodepine",  # a real word the booklet never uses carries the question
+        "hvor kan jeg parkere ved sykehuset",
+        "hvordan blir jeg kvitt kviser",
+    ],
+)
+def test_a_question_carried_by_words_the_booklet_never_uses_is_not_covered(question):
+    answer = ask(question, 3)
+    assert answer["covered"] is False and answer["notice"]["kind"] == "not_covered"
+
+
+def test_one_unknown_everyday_word_in_an_answerable_question_keeps_it_covered():
+    # "sliter" is a real word our passages never use; the rest of the question is ours.
+    answer = ask("kan fastlegen hjelpe meg hvis jeg sliter med rus", 3)
+    assert answer["covered"] is True
+
+
+def test_the_unknown_share_counts_real_words_we_never_use():
+    from rusfakta.search.service import engine
+
+    assert engine().search("hva hjelper mot hodepine").unknown_share == pytest.approx(0.5)
+    assert engine().search("kan man dø av kokain").unknown_share == 0.0
+
+
+def test_everyday_words_we_never_use_do_not_make_a_question_uncovered():
+    from rusfakta.search.language import is_everyday_word
+    from rusfakta.search.service import engine
+
+    assert is_everyday_word("aldri") and not is_everyday_word("hodepine")
+    # "aldri" is a real word our text doesn't use, but an everyday one: it says nothing about the topic.
+    assert engine().search("har du aldri prøvd kokain").unknown_share == 0.0
+
+
+def test_a_long_answerable_question_is_held_to_a_lower_threshold():
+    from rusfakta.search import engine as search_engine
+    from rusfakta.search.service import engine
+
+    question = (
+        "jeg lurer på hvorfor man alltid vil ha mer når man har tatt kokain, "
+        "og hvorfor rusen forsvinner så fort etter at man har tatt det"
+    )
+    outcome = engine().search(question, 3)
+    assert outcome.content_words >= search_engine.LONG_QUESTION
+    assert search_engine.COVERED_SCORE_LONG <= outcome.hits[0][1] < search_engine.COVERED_SCORE
+    assert outcome.covered is True

@@ -51,13 +51,13 @@ def index():
 
 
 def test_a_word_our_text_never_uses_stands_in_full_for_its_glossary_meaning(index):
-    _, _, weighted, phrase = index._terms("hekta")
+    _, _, weighted, phrase, _ = index._terms("hekta")
     assert weighted["avhengighetsskap"] == SUBSTITUTE_WEIGHT
     assert "avhengighetsskap" in phrase  # and it counts when compared with reader questions
 
 
 def test_a_word_our_text_uses_only_adds_its_glossary_meaning_lightly(index):
-    _, _, weighted, phrase = index._terms("avhengig")
+    _, _, weighted, phrase, _ = index._terms("avhengig")
     assert weighted["avheng"] == 1.0
     assert weighted["avhengighetsskap"] == EXPANSION_WEIGHT
     assert "avhengighetsskap" not in phrase
@@ -65,7 +65,7 @@ def test_a_word_our_text_uses_only_adds_its_glossary_meaning_lightly(index):
 
 
 def test_english_function_words_are_dropped_but_norwegian_ones_are_kept(index):
-    _, _, weighted, _ = index._terms("why is it so addictive")
+    _, _, weighted, _, _ = index._terms("why is it so addictive")
     assert not {"why", "is", "it"} & set(weighted)
     assert index.foreign_stopwords.isdisjoint({"og", "kan", "du"})
     # "kan" is a Norwegian word in our text: "can" is dropped, "kan" is not a foreign stopword.
@@ -88,3 +88,61 @@ def test_the_reader_questions_break_a_tie_between_passages(index, monkeypatch):
     without_bonus = index.search(question, 3).hits
     assert with_bonus[0][0].slug == "hjelp"
     assert with_bonus[0][1] > without_bonus[0][1]
+
+
+def test_a_claim_about_how_many_use_is_one_token_next_to_a_word_for_using():
+    from rusfakta.search.signals import quantified_use
+
+    assert quantified_use("tar alle koks".split()) == 1
+    assert quantified_use("hvor mange har ikke brukt".split()) == 1
+    assert quantified_use("de fleste russ lar være".split()) == 1  # "lar" is no use word; "lar være" is
+    assert quantified_use("does everybody try it".split()) == 1
+    assert quantified_use("alle kan få hjelp".split()) == 0  # a quantity with no word for using
+    assert quantified_use("hva skjer hvis jeg tar det".split()) == 0
+    assert quantified_use("jeg har ikke prøvd".split()) == 1  # a helping verb between
+    assert (
+        quantified_use("ble nesten ikke lenger brukt som medisin".split()) == 0
+    )  # "no longer", not "nobody"
+
+
+def test_everyone_does_it_questions_go_to_the_passage_whose_text_says_most_dont():
+    documents = [
+        passage("andel", "Andelen som har brukt", "Andelen som har brukt stoffet siste år er liten i 2024."),
+        passage(
+            "de-fleste",
+            "De fleste lar være",
+            "Det er lett å tro at alle gjør det, men de fleste bruker ikke stoffet.",
+        ),
+        passage("nese", "Skader i nesen", "Sniffing kan skade neseveggen over tid."),
+    ]
+    engine = SearchIndex(documents, [], [])
+    assert engine.intent["de-fleste"] > 0 and engine.intent["andel"] == engine.intent["nese"] == 0
+    for question in ("bruker alle stoffet", "hvor mange har ikke brukt stoffet"):
+        assert engine.search(question).hits[0][0].slug == "de-fleste", question
+    # Without the claim, the figure passage answers as before.
+    assert engine.search("andel som har brukt stoffet").hits[0][0].slug == "andel"
+
+
+def test_a_real_word_we_never_use_is_searched_beside_the_word_of_ours_it_may_be_a_typo_for():
+    documents = [
+        passage("gravid", "Gravid", "Kokain kan skade fosteret når du er gravid."),
+        passage("hjerte", "Hjertet", "Kokain kan skade hjertet."),
+    ]
+    engine = SearchIndex(documents, [], [])
+    outcome = engine.search("kokain når man er gravd")
+    assert outcome.corrected is None  # "gravd" is a real word: never corrected
+    assert outcome.hits[0][0].slug == "gravid"
+    assert engine._near_reading("gravd") == "gravid"
+    assert engine._near_reading("hjertet") is None  # our own word
+
+
+def test_words_written_apart_that_we_write_as_one_are_searched_joined():
+    documents = [
+        passage("overdose", "Overdose", "En overdose kan stoppe hjertet."),
+        passage("dose", "Dose", "Over tid tåler kroppen en større dose."),
+        passage("nese", "Nesen", "Sniffing skader neseveggen."),
+    ]
+    engine = SearchIndex(documents, [], [])
+    _, _, weighted, _, _ = engine._terms("over dose")
+    assert weighted["overdos"] == 1.0
+    assert engine.search("over dose").hits[0][0].slug == "overdose"

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 import pytest
 from django.core.management import call_command
 
@@ -73,5 +75,72 @@ def test_the_question_is_never_logged(client, db, caplog):
 
 def test_help_services_open_now_are_shown_next_to_help_answers(pages):
     html = pages.get("/spor/?q=hvem+kan+jeg+snakke+med+om+pappa+som+ruser+seg").content.decode()
-    assert 'class="help-aside"' in html
-    assert 'href="tel:113"' in html
+    card = html[html.index('class="help-card"') :]
+    assert 'href="tel:113"' in card and 'href="/hjelp/"' in card
+
+
+def _results(html):
+    """(results shown at once, results behind "Vis flere")."""
+    more = html.find('class="more-results"')
+    first = html[: more if more != -1 else len(html)].count('class="result"')
+    return first, (html[more:].count('class="result"') if more != -1 else 0)
+
+
+def test_three_results_then_vis_flere_without_javascript(pages):
+    html = pages.get("/spor/?q=kokain+og+alkohol").content.decode()
+    assert _results(html) == (3, 5)
+    assert '<details class="more-results">' in html and "Vis flere (5 til)" in html
+    assert '<ol class="results" start="4">' in html
+    assert html.index("Kort svar") < html.index('class="result"')  # the short answer first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "kokain og alkohol",  # mixing
+        "kan man dø av kokain",  # dying
+        "er det farlig å ta kokain når man er gravid",  # pregnancy
+        "blir man avhengig av kokain etter lang tid",  # addiction
+    ],
+)
+def test_a_help_card_follows_the_first_answers_on_risk_topics(pages, question):
+    html = pages.get("/spor/?" + urlencode({"q": question})).content.decode()
+    assert 'class="help-card"' in html, question
+    card_at = html.index('class="help-card"')
+    card = html[card_at:]
+    assert 'href="tel:113"' in card and 'href="/hjelp/"' in card
+    # After the first three answers and before "Vis flere".
+    assert html[:card_at].count('class="result"') == 3
+    if 'class="more-results"' in html:
+        assert card_at < html.index('class="more-results"')
+
+
+@pytest.mark.parametrize("question", ["hva er ungdata", "når ble kokain forbudt", "hvor kommer kokain fra"])
+def test_no_help_card_after_answers_that_are_not_about_a_risk(pages, question):
+    assert 'class="help-card"' not in pages.get("/spor/?" + urlencode({"q": question})).content.decode()
+
+
+def test_the_help_card_is_decided_by_the_chapter_of_the_best_passage():
+    from types import SimpleNamespace
+
+    from rusfakta.search.views import needs_help_card
+
+    def answer(chapter, notice=None):
+        return {"notice": notice, "results": [{"document": SimpleNamespace(chapter_slug=chapter)}]}
+
+    assert needs_help_card(answer("dodelighet")) and needs_help_card(answer("blandingsbruk"))
+    assert not needs_help_card(answer("historikk"))
+    assert needs_help_card(answer("historikk", {"kind": "emergency"}))
+    assert not needs_help_card(answer("historikk", {"kind": "not_covered"}))
+
+
+def test_words_in_nearly_every_passage_are_not_highlighted(pages):
+    html = pages.get("/spor/?q=kokain+og+alkohol").content.decode().lower()
+    assert "<mark>alkohol</mark>" in html
+    assert "<mark>kokain</mark>" not in html
+
+
+def test_examples_are_chips_and_a_status_line_is_ready_for_javascript(pages):
+    html = pages.get("/spor/").content.decode()
+    assert html.count('class="chip"') == 4
+    assert 'id="ask-status"' in html and 'aria-live="polite"' in html and 'data-searching="Søker …"' in html

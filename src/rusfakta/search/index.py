@@ -9,12 +9,23 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from rusfakta.search.analysis import build_analyzer, compound_parts, function_words, words
-from rusfakta.search.language import is_real_word, lexicon, nordic_spellings, nynorsk_map, to_bokmal
+from rusfakta.search.language import (
+    common_words,
+    is_everyday_word,
+    is_real_word,
+    lexicon,
+    nordic_spellings,
+    nynorsk_map,
+    to_bokmal,
+)
+from rusfakta.search.signals import INTENT_TOKEN, quantified_use
 
 # Tunables (decision 0004). Set by small grid searches on the tune part of bench/search_questions.yaml.
 FIELD_BOOSTS = {"questions": 2.0, "heading": 1.0, "chapter": 0.8, "text": 1.0}
 EXPANSION_WEIGHT = 0.4  # glossary meaning of a word the passages also use ("koks" is in the text too)
 SUBSTITUTE_WEIGHT = 0.7  # glossary meaning of a word the passages never use ("addictive", "hekta")
+# Our word that a real word we never use may have been typed for ("gravd" → "gravid"), searched beside it.
+NEAR_WEIGHT = 0.5  # 0.3 gave the same tune top-1, one answerable question less covered
 COMMON_SHARE = 0.4  # a stem in more than this share of passages ("kokain") says little about which one
 COMMON_WEIGHT = 0.75
 CANDIDATES = 12  # tune accuracy is the same for 10–40 candidates; fewer is cheaper
@@ -33,6 +44,17 @@ NOTICE_TERMS = {"emergency": "overdose pustestans hjertestans hjelp", "out_of_sc
 # "Does the booklet answer this at all?" (decision 0015). Below this reranked top score the best
 # passage is a guess; set on the tune sets so that at most 2 % of answerable questions fall under it.
 COVERED_SCORE = 0.9
+# ... or when more than this share of its content words are real words the booklet never uses
+# ("hva hjelper mot hodepine"), unless the best passage scores at least SURE_SCORE.
+UNKNOWN_SHARE = 0.45
+SURE_SCORE = 1.1
+# A long question covers a smaller share of any passage, so its best score is lower: from this many
+# content words on, the threshold is COVERED_SCORE_LONG.
+LONG_QUESTION = 8
+COVERED_SCORE_LONG = 0.75
+# "alle tar koks?", "hvor mange har ikke brukt": a claim about how many use (search/signals.py)
+# matches passages whose text makes one, at this weight (set on the tune set, with its myth questions).
+INTENT_WEIGHT = 12.0  # the token is rare (7 passages); 8–20 gave the same tune result
 MAX_QUERY_CHARS = 300
 MAX_LIMIT = 20
 
@@ -50,6 +72,7 @@ class Document:
     pages: str = ""  # the booklet page(s), as in the pack
     answer: str = ""  # the short answer, with {stat:id} references
     answer_text: str = ""  # the same as plain text, figures filled in
+    chapter_slug: str = ""
 
 
 @dataclass
@@ -62,6 +85,8 @@ class SearchOutcome:
     hits: list = field(default_factory=list)  # (Document, score)
     stems: frozenset = frozenset()
     covered: bool = False  # whether the booklet answers the question at all
+    unknown_share: float = 0.0  # share of its content words that are real words we never use
+    content_words: int = 0
 
 
 @dataclass(frozen=True)
@@ -101,16 +126,19 @@ class SearchIndex:
         parts = compound_parts(surface, function_words(surface))
         self.analyzer = build_analyzer(parts)
         self.phrase_analyzer = build_analyzer(parts, stopwords=False)
+        # How often each passage's own text makes a claim about how many use ("de fleste ikke bruker").
+        self.intent = {d.slug: quantified_use(words(d.text)) for d in documents}
         self.index = self._build_index(documents)
         self.searcher = self.index.searcher()
         self.doc_stems = {
-            d.slug: set(self.analyzer.analyze(text)) for d, text in zip(documents, texts, strict=True)
+            d.slug: set(self.analyzer.analyze(text)) | ({INTENT_TOKEN} if self.intent[d.slug] else set())
+            for d, text in zip(documents, texts, strict=True)
         }
         # English function words, unless the passages use them in Norwegian ("i", "for").
         passage_words = {w for d in documents for w in words(f"{d.chapter} {d.heading} {d.text}")}
         self.foreign_stopwords = FOREIGN_STOPWORDS - passage_words
         self.alias_stems = {
-            d.slug: [set(self.phrase_analyzer.analyze(self._drop_foreign(q))) for q in d.questions.split(";")]
+            d.slug: [self._phrase_stems(self._drop_foreign(q).split()) for q in d.questions.split(";")]
             for d in documents
         }
         self.alias_stems = {slug: [a for a in aliases if a] for slug, aliases in self.alias_stems.items()}
@@ -126,23 +154,41 @@ class SearchIndex:
         self.stems |= {s for _, means in glossary for s in self.analyzer.analyze(means)}
         self.known_terms = {w for terms, _ in glossary for t in terms for w in words(t)}
         self.vocabulary = [w for w, _ in surface.most_common() if len(w) >= 3 and not w.isdigit()]
-        lexicon(), nynorsk_map()  # loaded with the index, not by the first question
+        self.surface = frozenset(surface)
+        # Our words by each form with one letter dropped: a one-letter slip is found by lookup, not a scan.
+        self.one_letter = defaultdict(list)
+        for rank, w in enumerate(self.vocabulary):
+            if len(w) >= 4:
+                for d in {w} | {w[:i] + w[i + 1 :] for i in range(len(w))}:
+                    self.one_letter[d].append((rank, w))
+        lexicon(), nynorsk_map(), common_words()  # loaded with the index, not by the first question
 
     def _drop_foreign(self, text):
         return " ".join(w for w in words(text) if w not in self.foreign_stopwords)
+
+    def _phrase_stems(self, tokens):
+        """The stems compared with reader questions, and the claim about how many use if there is one."""
+        stems = set(self.phrase_analyzer.analyze(" ".join(tokens)))
+        return stems | {INTENT_TOKEN} if quantified_use(tokens) else stems
 
     def _build_index(self, documents):
         builder = tantivy.SchemaBuilder()
         builder.add_text_field("slug", stored=True, tokenizer_name="raw")
         for name in FIELD_BOOSTS:
             builder.add_text_field(name, tokenizer_name="nb")
+        builder.add_text_field("intent", tokenizer_name="raw")
         index = tantivy.Index(builder.build())
         index.register_tokenizer("nb", self.analyzer)
         writer = index.writer(heap_size=15_000_000, num_threads=1)
         for d in documents:
             writer.add_document(
                 tantivy.Document(
-                    slug=d.slug, questions=d.questions, heading=d.heading, chapter=d.chapter, text=d.text
+                    slug=d.slug,
+                    questions=d.questions,
+                    heading=d.heading,
+                    chapter=d.chapter,
+                    text=d.text,
+                    intent=[INTENT_TOKEN] * self.intent[d.slug],
                 )
             )
         writer.commit()
@@ -160,6 +206,25 @@ class SearchIndex:
         """A word we don't use is corrected only if it is not a real bokmål or nynorsk word."""
         if word.isdigit() or self._is_known(word) or is_real_word(word):
             return word
+        return self._nearest(word)
+
+    def _near_reading(self, word):
+        """For a real word we never use ("do", "gravd", "snake"): the word of ours it may have been
+        typed for ("dø", "gravid", "snakke"), or None. It is searched beside the word, never instead."""
+        if word.isdigit() or self._is_known(word) or not is_real_word(word):
+            return None
+        nordic = next((w for w in nordic_spellings(word) if self._is_known(w)), None)
+        if nordic or len(word) < 4:
+            return nordic
+        found = [
+            c
+            for d in {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+            for c in self.one_letter[d]
+        ]
+        found = sorted(c for c in found if OSA.distance(word, c[1]) == 1)
+        return found[0][1] if found else None  # the most frequent of our words one letter away
+
+    def _nearest(self, word):
         nordic = next((w for w in nordic_spellings(word) if self._is_known(w)), None)
         if nordic:
             return nordic
@@ -198,6 +263,10 @@ class SearchIndex:
         clauses = []
         schema = self.index.schema
         for stem, weight in weighted_stems.items():
+            if stem == INTENT_TOKEN:
+                term = tantivy.Query.term_query(schema, "intent", stem)
+                clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(term, weight)))
+                continue
             for name, boost in FIELD_BOOSTS.items():
                 term = tantivy.Query.term_query(schema, name, stem)
                 clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(term, boost * weight)))
@@ -212,7 +281,21 @@ class SearchIndex:
         notice = self._notice(f" {' '.join(tokens)} ") or self._notice(padded)
         kept = [t for t in corrected_tokens if t not in self.foreign_stopwords]
         weighted = {s: 1.0 for s in self.analyzer.analyze(" ".join(kept))}
-        phrase = set(self.phrase_analyzer.analyze(" ".join(kept)))
+        near = [self._near_reading(t) for t in kept]
+        # Words written apart that we write as one ("over dose", "kokain bruk"): særskriving.
+        joined = [
+            a + b for a, b in zip(kept, kept[1:], strict=False) if len(a + b) >= 6 and a + b in self.surface
+        ]
+        for stem in self.analyzer.analyze(" ".join(joined)):
+            weighted[stem] = max(weighted.get(stem, 0.0), 1.0)
+        if any(near):
+            near_padded = f" {' '.join(n or t for n, t in zip(near, kept, strict=True))} "
+            near_terms = [n for n in near if n] + [m for _, m in self._expansion(near_padded)]
+            for stem in self.analyzer.analyze(" ".join(near_terms)):
+                weighted[stem] = max(weighted.get(stem, 0.0), NEAR_WEIGHT)
+        phrase = self._phrase_stems(kept)
+        if INTENT_TOKEN in phrase:
+            weighted[INTENT_TOKEN] = INTENT_WEIGHT
         for term, means in self._expansion(padded):
             # A word the passages never use ("addictive", "hekta") stands in full for its meaning.
             substitute = not any(s in self.index_stems for s in self.analyzer.analyze(term))
@@ -223,12 +306,28 @@ class SearchIndex:
                 weighted[stem] = max(weighted.get(stem, 0.0), weight)
         for stem in weighted.keys() & self.common:
             weighted[stem] *= COMMON_WEIGHT
-        return corrected, notice, weighted, phrase
+        return corrected, notice, weighted, phrase, self._content(kept)
+
+    def _content(self, tokens):
+        """The share of content words that are real, less common Norwegian words ("hodepine", not "aldri")
+        our text, questions and glossary never use."""
+        content = [t for t in tokens if not t.isdigit() and self.analyzer.analyze(t)]
+        unknown = [
+            t for t in content if is_real_word(t) and not is_everyday_word(t) and not self._is_known(t)
+        ]
+        return (len(unknown) / len(content) if content else 0.0), len(content)
 
     def search(self, query, limit=5):
         query = " ".join(query.split())[:MAX_QUERY_CHARS]
-        corrected, notice, weighted, phrase = self._terms(query)
-        answer = SearchOutcome(query=query, corrected=corrected, notice=notice, stems=frozenset(weighted))
+        corrected, notice, weighted, phrase, (unknown_share, content_words) = self._terms(query)
+        answer = SearchOutcome(
+            query=query,
+            corrected=corrected,
+            notice=notice,
+            stems=frozenset(weighted),
+            unknown_share=unknown_share,
+            content_words=content_words,
+        )
         asked = f" {' '.join(self._drop_foreign(corrected or ' '.join(to_bokmal(words(query)))).split())} "
         if not weighted:
             return self._uncovered(answer)
@@ -248,7 +347,13 @@ class SearchIndex:
             key=lambda item: -item[1],
         )
         answer.hits = [(self.documents[slug], round(score, 3)) for slug, score in ranked[:limit]]
-        answer.covered = ranked[0][1] >= COVERED_SCORE and not self.scope.excludes(asked)
+        top = ranked[0][1]
+        threshold = COVERED_SCORE_LONG if content_words >= LONG_QUESTION else COVERED_SCORE
+        answer.covered = (
+            top >= threshold
+            and not (unknown_share > UNKNOWN_SHARE and top < SURE_SCORE)
+            and not self.scope.excludes(asked)
+        )
         return answer if answer.covered else self._uncovered(answer)
 
     def _uncovered(self, answer):
@@ -275,8 +380,9 @@ class SearchIndex:
         ) ** ALIAS_POWER
 
     def highlight_words(self, text, stems):
-        """The words in text whose stems were searched for."""
-        return {w for w in set(words(text)) if set(self.analyzer.analyze(w)) & stems}
+        """The words in text whose stems were searched for, except stems in nearly every passage ("kokain")."""
+        telling = stems - self.common
+        return {w for w in set(words(text)) if set(self.analyzer.analyze(w)) & telling}
 
 
 _lock = threading.Lock()

@@ -5,6 +5,7 @@ and nynorsk analysers, wordfreq's Norwegian list); nothing here runs Apertium.
 
 - `is_real_word(word)`: a real bokmål or nynorsk word form. Spelling correction leaves these alone:
   "venninne", "fortalte" and "sjokkert" are words, even if our passages never use them.
+- `is_everyday_word(word)`: a common word of written Norwegian (wordfreq, Zipf 4.5 or more).
 - `to_bokmal(words)`: nynorsk forms mapped to bokmål before analysis ("kva skjer viss ein blandar"
   is asked like "hva skjer hvis en blander").
 """
@@ -32,8 +33,19 @@ def nynorsk_map():
     return pairs
 
 
+@cache
+def common_words():
+    with gzip.open(DATA / "common.txt.gz", "rt", encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip())
+
+
 def is_real_word(word):
     return word in lexicon()
+
+
+def is_everyday_word(word):
+    """One of the common words of written Norwegian ("aldri", "sliter"): it says little about the topic."""
+    return word in common_words()
 
 
 def to_bokmal(words):

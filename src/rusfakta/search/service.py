@@ -30,6 +30,7 @@ def _build_index():
             slug=p.slug,
             heading=p.heading,
             chapter=p.chapter.title,
+            chapter_slug=p.chapter.slug,
             url=p.get_absolute_url(),
             text=passage_text(p.body, stats, "nb"),
             questions=p.questions.replace("\n", " ; "),

@@ -6,13 +6,35 @@ from rusfakta.helpservices.services import services_for_display, this_minute
 from rusfakta.search.edition import in_edition
 from rusfakta.search.service import BadQuestion, ask_for_page
 
-HELP_CHAPTERS = ("Her kan du få hjelp", "Behandling")
+# Chapters about a risk (mixing, overdose, harm, addiction, pregnancy, dying) or about getting help:
+# when the best answer comes from one of them, a help card follows the first answers.
+RISK_CHAPTERS = frozenset(
+    {
+        "blandingsbruk",
+        "skade-og-overdose",
+        "skadevirkninger",
+        "langtidsbruk",
+        "graviditet",
+        "dodelighet",
+        "behandling",
+        "hjelp",
+    }
+)
+FIRST_RESULTS = 3  # shown at once; the rest behind "Vis flere"
 EXAMPLES = [
     _("kan man dø av kokain"),
     _("kokain og alkohol"),
     _("hva er rosa kokain"),
     _("hvor mange unge bruker kokain"),
 ]
+
+
+def needs_help_card(answer):
+    """A help card after the answers when the question is about a risk: decided from the chapter of the best
+    passage (not from the words of the question), or when an emergency or out-of-scope notice fired."""
+    if answer["notice"] and answer["notice"]["kind"] in ("emergency", "out_of_scope"):
+        return True
+    return bool(answer["results"]) and answer["results"][0]["document"].chapter_slug in RISK_CHAPTERS
 
 
 def ask_page(request):
@@ -25,13 +47,15 @@ def ask_page(request):
             context["error"] = str(exc)
         else:
             context["answer"] = in_edition(found, html=True)  # shown in the reader's edition
-    answer = context["answer"] and found  # the help card is chosen on the bokmål chapters
-    if answer and (
-        answer["notice"] or any(r["document"].chapter in HELP_CHAPTERS for r in answer["results"][:3])
-    ):
-        context["help_services"] = [
-            v for v in this_minute(services_for_display) if v.service.is_emergency or v.state == "open"
-        ]
+    answer = context["answer"]
+    if answer:
+        context["first_results"] = answer["results"][:FIRST_RESULTS]
+        context["more_results"] = answer["results"][FIRST_RESULTS:]
+        if needs_help_card(answer):
+            context["help_card"] = True
+            context["help_services"] = [
+                v for v in this_minute(services_for_display) if v.service.is_emergency or v.state == "open"
+            ]
     status = 400 if context["error"] else 200
     response = render(request, "search/ask.html", context, status=status)
     if "q" in request.GET:
