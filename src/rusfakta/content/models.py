@@ -61,6 +61,9 @@ class Edition(models.Model):
     last_numbered_page = models.PositiveSmallIntegerField(
         default=1, help_text="The last page number the booklet's text shows (docs/decisions/0010)."
     )
+    themes = models.JSONField(
+        default=list, blank=True, help_text="The contents page's themes, in order: [{id, title}]."
+    )
     history = HistoricalRecords()
 
     def __str__(self):
@@ -113,6 +116,10 @@ class Chapter(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.FACT)
     summary = models.TextField()
     order = models.PositiveIntegerField(default=0)
+    theme = models.SlugField(max_length=80, blank=True, help_text="The id of one of the edition's themes.")
+    tools = models.JSONField(
+        default=list, blank=True, help_text="Tools the chapter links to: quiz, normcheck, mixing."
+    )
     history = HistoricalRecords()
 
     objects = ChapterQuerySet.as_manager()

@@ -10,13 +10,18 @@ from pydantic import Field
 from rusfakta.content import markup
 from rusfakta.pack import refs
 from rusfakta.pack.pages import pack_problem
-from rusfakta.pack.problems import SLUG, Problem, relative, unique_ids
+from rusfakta.pack.problems import SLUG, Problem, Strict, relative, unique_ids
 from rusfakta.pack.records import Record
 from rusfakta.pack.yamlfile import Lines, read_records, read_yaml, validated
 
 PASSAGE_HEADING = re.compile(r"^##\s+(?P<heading>.+?)\s*(\{#(?P<slug>[^}]*)\})?\s*$")
 FIELD_LINE = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
 PASSAGE_MIN_WORDS, PASSAGE_MAX_WORDS = 20, 160
+
+
+class ThemeData(Strict):
+    id: str = Field(pattern=SLUG)
+    title: str = Field(min_length=1)
 
 
 class EditionData(Record):
@@ -29,6 +34,8 @@ class EditionData(Record):
     edition: str = Field(pattern=r"^\d{4}-\d{2}$")
     # The last page number the booklet's text shows; pages after it can only be written N- (decision 0010).
     last_numbered_page: int = Field(ge=1)
+    # The contents page groups chapters by these themes, in this order; the booklet keeps its own order.
+    themes: list[ThemeData] = []
 
 
 class SourceData(Record):
@@ -56,6 +63,8 @@ class ChapterData(Record):
     title: str = Field(min_length=1)
     kind: Literal["fact", "opinion", "about", "help"] = "fact"
     summary: str = Field(min_length=1)
+    theme: str = ""
+    tools: list[Literal["quiz", "normcheck", "mixing"]] = []
 
 
 @dataclass
@@ -224,7 +233,10 @@ def check(pack):
         for slug in figure.statistics:
             if slug not in stat_ids:
                 pack.problems.append(Problem(path, line, f"unknown statistic id '{slug}'"))
+    theme_ids = {theme.id for theme in pack.edition.themes} if pack.edition else set()
     for chapter in pack.chapters:
+        if chapter.data.theme and chapter.data.theme not in theme_ids:
+            pack.problems.append(Problem(chapter.path, 1, f"unknown theme id '{chapter.data.theme}'"))
         if not chapter.passages:
             pack.problems.append(Problem(chapter.path, 1, f"chapter '{chapter.data.id}' has no passages"))
     for passage in pack.passages:
