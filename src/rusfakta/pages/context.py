@@ -1,7 +1,33 @@
 from django.db import DatabaseError
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from rusfakta.content.lookups import current_edition
+
+# The main menu: label, URL name, and the view names (by prefix) of the pages inside that section.
+MENU = [
+    (_("Les"), "pages:contents", ("pages:contents", "pages:chapter")),
+    (_("Spør"), "search:ask", ("search:",)),
+    (_("Tall"), "statistics:list", ("statistics:",)),
+    (_("Hva tror du?"), "tools:normcheck", ("tools:normcheck",)),
+    (_("Blanding"), "tools:mixing", ("tools:mixing",)),
+    (_("Quiz"), "tools:quiz", ("tools:quiz",)),
+]
+
+
+def menu(request):
+    """The menu's links, each with its aria-current: "page" on the page itself, "true" inside its section."""
+    match = getattr(request, "resolver_match", None)
+    view_name = match.view_name if match else ""
+    items = []
+    for label, url_name, inside in MENU:
+        href = reverse(url_name)
+        current = ""
+        if view_name.startswith(inside):
+            current = "page" if request.path == href else "true"
+        items.append({"href": href, "label": label, "current": current})
+    return items
 
 
 def site(request):
@@ -10,4 +36,9 @@ def site(request):
         edition = current_edition()
     except DatabaseError:
         edition = None  # the 500 and 503 pages must render without a database
-    return {"edition": edition, "lang": lang, "other_lang": "en" if lang == "nb" else "nb"}
+    return {
+        "edition": edition,
+        "lang": lang,
+        "other_lang": "en" if lang == "nb" else "nb",
+        "menu": lambda: menu(request),
+    }

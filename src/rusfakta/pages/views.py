@@ -1,10 +1,13 @@
 import sys
+from functools import cache
 from itertools import groupby
+from pathlib import Path
 
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from rusfakta.content.lookups import chapters_by_theme, current_edition
 from rusfakta.content.models import Chapter, ContentVersion, Figure, Source
 from rusfakta.errors import client_error, error_response, is_api, is_outage, outage, unavailable
 from rusfakta.helpservices.services import services_for_chapter
@@ -13,6 +16,7 @@ from rusfakta.statistics.in_text import readable, statistics_by_slug
 from rusfakta.statistics.models import Chart
 
 KEY_MESSAGE_STAT = "ssb-16-30-ikke-brukt-siste-ar-2024"
+LONG_CHAPTER = 5  # passages; from here a chapter opens with a list of its own
 
 
 def healthz(request):
@@ -27,6 +31,18 @@ def healthz(request):
     return response
 
 
+@cache
+def _favicon_bytes():
+    return (Path(__file__).resolve().parents[1] / "static" / "rusfakta" / "favicon.ico").read_bytes()
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links; the same icon as the page's SVG one."""
+    response = HttpResponse(_favicon_bytes(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
 def privacy(request):
     return render(request, "pages/privacy.html")
 
@@ -38,8 +54,9 @@ def home(request):
 
 
 def contents(request):
-    chapters = Chapter.objects.in_reading_order().prefetch_related("passages")
-    return render(request, "pages/contents.html", {"chapters": chapters})
+    chapters = list(Chapter.objects.in_reading_order().prefetch_related("passages"))
+    themes = chapters_by_theme(chapters, current_edition())
+    return render(request, "pages/contents.html", {"chapters": chapters, "themes": themes})
 
 
 def _figures_for(chapter, lang):
@@ -56,6 +73,8 @@ def _figures_for(chapter, lang):
 def chapter(request, slug):
     chapter = get_object_or_404(Chapter, slug=slug)
     passages = readable(chapter.passages.prefetch_related("sources"))
+    for passage in passages:  # the booklet itself is named once, at the top; each passage gives its page
+        passage.other_sources = [s for s in passage.sources.all() if s.kind != Source.Kind.EDITION]
     sections = [(name, list(items)) for name, items in groupby(passages, key=lambda p: p.section)]
     chapters = list(Chapter.objects.in_reading_order())
     index = next(i for i, c in enumerate(chapters) if c.pk == chapter.pk)
@@ -66,6 +85,8 @@ def chapter(request, slug):
             "chapter": chapter,
             "sections": sections,
             "has_sections": any(name for name, _ in sections),
+            "own_contents": len(passages) >= LONG_CHAPTER,
+            "booklet_source": Source.objects.filter(kind=Source.Kind.EDITION).first(),
             "figures": _figures_for(chapter, request.LANGUAGE_CODE),
             "previous": chapters[index - 1] if index > 0 else None,
             "next": chapters[index + 1] if index + 1 < len(chapters) else None,
