@@ -12,6 +12,7 @@ handler500 = "rusfakta.pages.views.server_error"
 
 urlpatterns = [
     path("healthz", pages.healthz, name="healthz"),
+    path("favicon.ico", pages.favicon, name="favicon"),
     path(settings.ADMIN_URL_PREFIX.lstrip("/"), admin.site.urls),
     path("api/", api.urls),
 ]

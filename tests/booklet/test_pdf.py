@@ -7,12 +7,14 @@ import shutil
 import subprocess
 
 import pytest
+from django.utils import timezone
+from django.utils.formats import date_format
 from pypdf import PdfReader
 
 from rusfakta.booklet.build import render_pdf
 from rusfakta.booklet.document import booklet_data
 from rusfakta.content.markup import stat_refs
-from rusfakta.content.models import Chapter, Edition, Figure, Passage, Source
+from rusfakta.content.models import Chapter, ContentVersion, Edition, Figure, Passage, Source
 from rusfakta.helpservices.services import services_for_chapter
 from rusfakta.statistics.charts import chart_rows, chart_svg, source_line
 from rusfakta.statistics.formatting import format_statistic
@@ -222,3 +224,10 @@ def test_cover_and_a_chart_page_are_not_blank(db, pdf_bytes, page_texts, tmp_pat
     assert _grey_ink(path, 1) > 0.5, "the cover is a coloured page"
     chart_page = next(i for i, t in enumerate(page_texts) if "Figur 1:" in t) + 1
     assert _grey_ink(path, chart_page) > 0.03
+
+
+def test_the_cover_says_when_the_content_last_changed_not_its_version_stamp(db, page_texts, text):
+    version = ContentVersion.current()
+    day = date_format(timezone.localdate(version.changed_at), "j. F Y")
+    assert f"Oppdatert {day}" in page_texts[0]
+    assert "Innholdsversjon" not in text and version.stamp[:12] not in text

@@ -262,3 +262,25 @@ def test_saving_a_row_that_is_not_content_keeps_the_content_version():
     stamp = ContentVersion.current().stamp
     Group.objects.create(name="redaktører")
     assert ContentVersion.current().stamp == stamp
+
+
+def test_a_chapter_with_a_theme_the_edition_does_not_list_is_reported(pack_copy):
+    path = pack_copy / "chapters" / "03-historikk.md"
+    path.write_text(path.read_text().replace("theme: hva-er-kokain", "theme: finnes-ikke", 1))
+    assert "kokain/chapters/03-historikk.md:1: unknown theme id 'finnes-ikke'" in _problems(pack_copy)
+
+
+def test_a_chapter_tool_must_be_one_of_the_tools(pack_copy):
+    path = pack_copy / "chapters" / "10-blandingsbruk.md"
+    path.write_text(path.read_text().replace("tools: [mixing]", "tools: [mixing, kalkulator]", 1))
+    assert any("10-blandingsbruk.md:" in p and "tools" in p for p in _problems(pack_copy))
+
+
+@pytest.mark.django_db
+def test_themes_and_chapter_tools_survive_an_export(tmp_path):
+    call_command("content", "export", str(tmp_path / "kokain"))
+    exported, original = read_pack(tmp_path / "kokain"), read_pack(settings.CONTENT_PACK_DIR)
+    assert exported.edition.themes == original.edition.themes
+    assert [(c.data.id, c.data.theme, c.data.tools) for c in exported.chapters] == [
+        (c.data.id, c.data.theme, c.data.tools) for c in original.chapters
+    ]

@@ -1,3 +1,4 @@
+import re
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
@@ -132,3 +133,82 @@ def test_english_interface_strings(pages):
     html = pages.get("/en/innhold/").content.decode()
     assert "<h1>Contents</h1>" in html
     assert "Skip to content" in html
+
+
+def test_home_opens_with_the_ask_box_and_says_the_key_message_plainly(pages):
+    html = pages.get("/").content.decode()
+    form = re.search(r'<form class="ask[^"]*" action="/spor/" method="get"[^>]*>.*?</form>', html, re.S)
+    assert form and 'name="q"' in form.group(0)
+    assert html.index('action="/spor/"') < html.index("De fleste gjør det ikke")
+    message = re.search(r'<section class="key-message".*?</section>', html, re.S).group(0)
+    assert "sier at de ikke har brukt kokain det siste året" in message
+    assert not re.search(r"\(\d{4}, ", message)  # no report-style "(2024, SSB 2024 (…))" in the sentence
+    assert re.search(r'<p class="source-line">Kilde: SSB 2024', message)
+    ways = re.search(r'<ul class="ways">.*?</ul>', html, re.S).group(0)
+    assert re.findall(r'<a [^>]*href="([^"]+)"', ways) == ["/tenk-selv/", "/spor/", "/hjelp/"]
+
+
+def test_the_menu_has_the_tools_and_marks_the_current_page(pages):
+    home = pages.get("/").content.decode()
+    menu = re.search(r'<nav aria-label="Hovedmeny">.*?</nav>', home, re.S).group(0)
+    for href in ("/innhold/", "/spor/", "/tall/", "/tenk-selv/", "/blanding/", "/quiz/"):
+        assert f'href="{href}"' in menu
+    assert "aria-current" not in menu
+    contents = pages.get("/innhold/").content.decode()
+    assert '<a href="/innhold/" aria-current="page">' in contents
+    chapter = pages.get("/kapittel/historikk/").content.decode()
+    assert '<a href="/innhold/" aria-current="true">' in chapter
+    assert '<a href="/quiz/" aria-current="page">' in pages.get("/quiz/").content.decode()
+
+
+def test_contents_are_grouped_by_the_packs_themes_and_keep_the_booklets_order_too(pages):
+    from rusfakta.content.models import Edition
+
+    html = pages.get("/innhold/").content.decode()
+    titles = [theme["title"] for theme in Edition.objects.get().themes]
+    assert titles[:5] == [
+        "Hva er kokain",
+        "Kroppen og risiko",
+        "Hvor mange",
+        "Fest, russ og kjøp",
+        "Hjelp og behandling",
+    ]
+    positions = [html.index(f">{title}</h2>") for title in titles]
+    assert positions == sorted(positions)
+    # «Slik virker kokain i kroppen» comes before the survey chapters, and help is no longer last of 22.
+    assert html.index("/kapittel/virkning/") < html.index("/kapittel/ungdata/")
+    booklet = html[html.index('id="heftets-rekkefolge"') :]
+    links = re.findall(r'href="/kapittel/([^/]+)/"', booklet)
+    assert links == [c.slug for c in Chapter.objects.in_reading_order()]
+
+
+def test_chapters_name_the_booklet_once_and_give_each_passages_page(pages):
+    chapter = Chapter.objects.get(slug="utbredelse")
+    html = pages.get(chapter.get_absolute_url()).content.decode()
+    assert html.count("Kokain – fakta og oversikt") <= 2  # the line at the top, and the footer
+    assert 'class="anchor"' not in html and ">#</a>" not in html
+    cites = re.findall(r'<p class="cites">(.*?)</p>', html, re.S)
+    assert len(cites) == chapter.passages.count()
+    assert all("Heftet s." in cite and "Kokain – fakta" not in cite for cite in cites)
+    toc = re.search(r'<nav class="chapter-toc".*?</nav>', html, re.S).group(0)
+    slugs = [p.slug for p in chapter.passages.all()]
+    assert (
+        list(dict.fromkeys(re.findall(r'href="#([^"]+)"', toc))) == slugs
+    )  # sections link their first passage
+    short = pages.get("/kapittel/introduksjon/").content.decode()
+    assert 'class="chapter-toc"' not in short
+
+
+def test_chapters_link_the_tools_the_pack_gives_them(pages):
+    assert 'href="/blanding/"' in re.search(
+        r'<aside class="try-tools".*?</aside>', pages.get("/kapittel/blandingsbruk/").content.decode(), re.S
+    ).group(0)
+    assert 'href="/tenk-selv/"' in pages.get("/kapittel/utbredelse/").content.decode().split("<main")[1]
+    assert 'class="try-tools"' not in pages.get("/kapittel/historikk/").content.decode()
+
+
+def test_favicon_is_served_at_the_root_and_linked_as_svg(pages, client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200 and response["Content-Type"] == "image/x-icon"
+    assert response.content[:4] == b"\x00\x00\x01\x00"
+    assert 'rel="icon" href="/static/rusfakta/icon' in pages.get("/").content.decode()

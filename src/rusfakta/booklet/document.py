@@ -37,6 +37,12 @@ def month_label(year_month, lang):
         return date_format(first, "F Y")
 
 
+def updated_label(day, lang):
+    """«Oppdatert 3. september 2025»: the day the content last changed, for the cover."""
+    with translation.override(lang):
+        return _("Oppdatert %(date)s") % {"date": date_format(day, "j. F Y")}
+
+
 def booklet_data(lang="nb"):
     edition = current_edition()
     if edition is None:
@@ -74,8 +80,8 @@ def _document(edition, lang):
         "publisher": edition.publisher,
         "place": edition.place,
         "edition": month_label(edition.edition, lang),
-        "stamp": version.stamp[:12],
         "changed": timezone.localdate(version.changed_at).isoformat(),
+        "updated": updated_label(timezone.localdate(version.changed_at), lang),
         "labels": _labels(),
         "emergency": [s for s in services if s["emergency"]],
         "chapters": printed[:split],
@@ -116,7 +122,6 @@ def _labels():
             ),
             _("Kapitlet «Actis mener» er Actis' mening, og er merket slik."),
         ],
-        "version": _("Innholdsversjon"),
     }
 
 

@@ -63,6 +63,9 @@ class Edition(models.Model):
     last_numbered_page = models.PositiveSmallIntegerField(
         default=1, help_text="The last page number the booklet's text shows (docs/decisions/0010)."
     )
+    themes = models.JSONField(
+        default=list, blank=True, help_text="The contents page's themes, in order: [{id, title}]."
+    )
     history = HistoricalRecords()
 
     def __str__(self):
@@ -108,6 +111,10 @@ class Chapter(PackRecord):
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.FACT)
     summary = models.TextField()
+    theme = models.SlugField(max_length=80, blank=True, help_text="The id of one of the edition's themes.")
+    tools = models.JSONField(
+        default=list, blank=True, help_text="Tools the chapter links to: quiz, normcheck, mixing."
+    )
     history = HistoricalRecords()
 
     objects = ChapterQuerySet.as_manager()

@@ -11,7 +11,7 @@ from rusfakta.content import markup
 from rusfakta.content.translated import CHAPTER, PASSAGE, export_translation, translation_units  # noqa: F401
 from rusfakta.pack import refs
 from rusfakta.pack.pages import pack_problem
-from rusfakta.pack.problems import SLUG, Problem, relative, unique_ids
+from rusfakta.pack.problems import SLUG, Problem, Strict, relative, unique_ids
 from rusfakta.pack.records import Record
 from rusfakta.pack.translations import Translatable
 from rusfakta.pack.yamlfile import Lines, read_records, read_yaml, validated
@@ -28,6 +28,11 @@ TRANSLATED = [
 ROW_SPECS = [CHAPTER, PASSAGE]  # the translated chapters, read by translation_units (content/translated.py)
 
 
+class ThemeData(Strict):
+    id: str = Field(pattern=SLUG)
+    title: str = Field(min_length=1)
+
+
 class EditionData(Record):
     id: str = Field(pattern=SLUG)
     title: str = Field(min_length=1)
@@ -38,6 +43,8 @@ class EditionData(Record):
     edition: str = Field(pattern=r"^\d{4}-\d{2}$")
     # The last page number the booklet's text shows; pages after it can only be written N- (decision 0010).
     last_numbered_page: int = Field(ge=1)
+    # The contents page groups chapters by these themes, in this order; the booklet keeps its own order.
+    themes: list[ThemeData] = []
 
 
 class SourceData(Record):
@@ -65,6 +72,8 @@ class ChapterData(Record):
     title: str = Field(min_length=1)
     kind: Literal["fact", "opinion", "about", "help"] = "fact"
     summary: str = Field(min_length=1)
+    theme: str = ""
+    tools: list[Literal["quiz", "normcheck", "mixing"]] = []
 
 
 @dataclass
@@ -239,7 +248,10 @@ def check(pack):
         for slug in figure.statistics:
             if slug not in stat_ids:
                 pack.problems.append(Problem(path, line, f"unknown statistic id '{slug}'"))
+    theme_ids = {theme.id for theme in pack.edition.themes} if pack.edition else set()
     for chapter in pack.chapters:
+        if chapter.data.theme and chapter.data.theme not in theme_ids:
+            pack.problems.append(Problem(chapter.path, 1, f"unknown theme id '{chapter.data.theme}'"))
         if not chapter.passages:
             pack.problems.append(Problem(chapter.path, 1, f"chapter '{chapter.data.id}' has no passages"))
     for passage in pack.passages:

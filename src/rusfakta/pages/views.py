@@ -1,11 +1,14 @@
 import sys
+from functools import cache
 from itertools import groupby
+from pathlib import Path
 
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 
+from rusfakta.content.lookups import chapters_by_theme, current_edition
 from rusfakta.content.models import Chapter, ContentVersion, Figure, Source
 from rusfakta.errors import client_error, error_response, is_api, is_outage, language_of, outage, unavailable
 from rusfakta.helpservices.services import services_for_chapter
@@ -16,6 +19,7 @@ from rusfakta.statistics.in_text import readable, statistics_by_slug
 from rusfakta.statistics.models import Chart
 
 KEY_MESSAGE_STAT = "ssb-16-30-ikke-brukt-siste-ar-2024"
+LONG_CHAPTER = 5  # passages; from here a chapter opens with a list of its own
 
 
 def healthz(request):
@@ -27,6 +31,18 @@ def healthz(request):
     response = HttpResponse("ok", content_type="text/plain")
     response["X-Content-Version"] = stamp  # which content this instance serves (several behind one name)
     response["Cache-Control"] = "no-store"
+    return response
+
+
+@cache
+def _favicon_bytes():
+    return (Path(__file__).resolve().parents[1] / "static" / "rusfakta" / "favicon.ico").read_bytes()
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links; the same icon as the page's SVG one."""
+    response = HttpResponse(_favicon_bytes(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
     return response
 
 
@@ -44,7 +60,8 @@ def contents(request):
     chapters = translate_all(Chapter.objects.in_reading_order().prefetch_related("passages"))
     for chapter in chapters:
         chapter.passage_list = translate_all(chapter.passages.all())
-    return render(request, "pages/contents.html", {"chapters": chapters})
+    themes = chapters_by_theme(chapters, current_edition())
+    return render(request, "pages/contents.html", {"chapters": chapters, "themes": themes})
 
 
 def _figures_for(chapter, lang):
@@ -63,6 +80,8 @@ def _figures_for(chapter, lang):
 def chapter(request, slug):
     chapter = translate(get_object_or_404(Chapter, slug=slug))
     passages = readable(chapter.passages.prefetch_related("sources"))
+    for passage in passages:  # the booklet itself is named once, at the top; each passage gives its page
+        passage.other_sources = [s for s in passage.sources.all() if s.kind != Source.Kind.EDITION]
     sections = [(name, list(items)) for name, items in groupby(passages, key=lambda p: p.section)]
     chapters = translate_all(Chapter.objects.in_reading_order())
     index = next(i for i, c in enumerate(chapters) if c.pk == chapter.pk)
@@ -73,6 +92,8 @@ def chapter(request, slug):
             "chapter": chapter,
             "sections": sections,
             "has_sections": any(name for name, _ in sections),
+            "own_contents": len(passages) >= LONG_CHAPTER,
+            "booklet_source": Source.objects.filter(kind=Source.Kind.EDITION).first(),
             "figures": _figures_for(chapter, request.LANGUAGE_CODE),
             "previous": chapters[index - 1] if index > 0 else None,
             "next": chapters[index + 1] if index + 1 < len(chapters) else None,
