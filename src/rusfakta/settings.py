@@ -237,7 +237,7 @@ CSRF_FAILURE_VIEW = "rusfakta.pages.views.csrf_failure"
 
 SEARCH_RATE_PER_SECOND = float(os.environ.get("RUSFAKTA_SEARCH_RATE", "5"))
 SEARCH_RATE_BURST = int(os.environ.get("RUSFAKTA_SEARCH_BURST", "30"))
-SEARCH_PAGES = ("/spor/", "/en/spor/")  # with ?q=, these spend from the same budget as the API
+SEARCH_PAGES = ("/spor/", "/nn/spor/", "/en/spor/")  # with ?q=, these spend from the same budget as the API
 
 # Pages that change with the clock, carry a visitor's input, or are private are never cached.
 PAGE_CACHE_SKIP = (

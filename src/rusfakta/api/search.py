@@ -20,7 +20,10 @@ class SearchQuery(Schema):
     )
     limit: int = Field(5, ge=1, le=MAX_LIMIT, description=f"number of passages, 1–{MAX_LIMIT}")
     lang: str = Field(
-        "nb", pattern="^(nb|en)$", description="nb or en; answers are bokmål passages either way"
+        "nb",
+        pattern="^(nb|nn|en)$",
+        description="the edition searched: nb (bokmål), nn (nynorsk) or en (English); results, the short "
+        "answer and the notice are in its language, and so is Content-Language",
     )
 
 
@@ -74,7 +77,8 @@ class SearchOut(Schema):
 )
 def search(request, response: HttpResponse, params: Query[SearchQuery]):
     response["Cache-Control"] = "no-store"  # the question is in the address; no cache should keep it
+    response["Content-Language"] = params.lang
     try:
-        return ask(params.q, params.limit)
+        return ask(params.q, params.limit, params.lang)
     except BadQuestion as exc:
         raise HttpError(400, str(exc)) from None

@@ -2,14 +2,28 @@
 
 import threading
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import tantivy
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from rusfakta.search.analysis import build_analyzer, compound_parts, function_words, words
-from rusfakta.search.language import is_real_word, lexicon, nordic_spellings, nynorsk_map, to_bokmal
+from rusfakta.search.analysis import (
+    build_analyzer,
+    build_english_analyzer,
+    compound_parts,
+    function_words,
+    words,
+)
+from rusfakta.search.language import (
+    english_words,
+    is_real_english,
+    is_real_word,
+    lexicon,
+    nordic_spellings,
+    nynorsk_map,
+    to_bokmal,
+)
 
 # Tunables (decision 0004). Set by small grid searches on the tune part of bench/search_questions.yaml.
 FIELD_BOOSTS = {"questions": 2.0, "heading": 1.0, "chapter": 0.8, "text": 1.0}
@@ -30,6 +44,7 @@ FOREIGN_STOPWORDS = frozenset(
 )
 # When a notice fires, the answers also lean towards what the booklet says about that danger.
 NOTICE_TERMS = {"emergency": "overdose pustestans hjertestans hjelp", "out_of_scope": "risiko skader hjelp"}
+NOTICE_TERMS_EN = {"emergency": "overdose breathing cardiac arrest help", "out_of_scope": "risk harm help"}
 # "Does the booklet answer this at all?" (decision 0015). Below this reranked top score the best
 # passage is a guess; set on the tune sets so that at most 2 % of answerable questions fall under it.
 COVERED_SCORE = 0.9
@@ -88,19 +103,28 @@ def _longest_first(entries):
 
 
 class SearchIndex:
-    """The passages, glossary and notices of one content version, ready to rank against a question."""
+    """The passages, glossary and notices of one content version and one edition, ready to rank
+    against a question. lang: "nb" and "nn" use the Norwegian analyzer (a nynorsk edition's text and
+    every question are read with nynorsk forms mapped to bokmål), "en" tantivy's English stemmer."""
 
-    def __init__(self, documents, glossary, notices, scope=None):
+    def __init__(self, documents, glossary, notices, scope=None, lang="nb"):
+        self.lang = lang
         self.scope = scope or Scope()
         self.documents = {d.slug: d for d in documents}
         self.glossary = _longest_first([(term, means) for terms, means in glossary for term in terms])
         self.notices = notices  # [(kind, phrases, text)], emergency first
+        self.notice_terms = NOTICE_TERMS_EN if lang == "en" else NOTICE_TERMS
+        documents = [self._as_read(d) for d in documents]  # what is indexed; self.documents is shown
         texts = [f"{d.chapter} {d.heading} {d.questions} {d.text}" for d in documents]
         surface = Counter(w for text in texts for w in words(text))
         surface.update(w for _, means in glossary for w in words(means))
-        parts = compound_parts(surface, function_words(surface))
-        self.analyzer = build_analyzer(parts)
-        self.phrase_analyzer = build_analyzer(parts, stopwords=False)
+        if lang == "en":
+            self.analyzer = build_english_analyzer()
+            self.phrase_analyzer = build_english_analyzer(stopwords=False)
+        else:
+            parts = compound_parts(surface, function_words(surface))
+            self.analyzer = build_analyzer(parts)
+            self.phrase_analyzer = build_analyzer(parts, stopwords=False)
         self.index = self._build_index(documents)
         self.searcher = self.index.searcher()
         self.doc_stems = {
@@ -126,10 +150,28 @@ class SearchIndex:
         self.stems |= {s for _, means in glossary for s in self.analyzer.analyze(means)}
         self.known_terms = {w for terms, _ in glossary for t in terms for w in words(t)}
         self.vocabulary = [w for w, _ in surface.most_common() if len(w) >= 3 and not w.isdigit()]
-        lexicon(), nynorsk_map()  # loaded with the index, not by the first question
+        lexicon(), nynorsk_map(), english_words()  # loaded with the index, not by the first question
 
     def _drop_foreign(self, text):
         return " ".join(w for w in words(text) if w not in self.foreign_stopwords)
+
+    def _tokens(self, text):
+        """The words of a text as the search reads them: nynorsk forms as their bokmål words (nb, nn)."""
+        return words(text) if self.lang == "en" else to_bokmal(words(text))
+
+    def _as_read(self, document):
+        """A nynorsk passage is indexed with its nynorsk forms mapped to bokmål, as questions are."""
+        if self.lang != "nn":
+            return document
+        read = lambda text: " ".join(self._tokens(text))  # noqa: E731
+        questions = " ; ".join(read(q) for q in document.questions.split(";"))
+        return replace(
+            document,
+            heading=read(document.heading),
+            chapter=read(document.chapter),
+            text=read(document.text),
+            questions=questions,
+        )
 
     def _build_index(self, documents):
         builder = tantivy.SchemaBuilder()
@@ -158,7 +200,9 @@ class SearchIndex:
 
     def _correct(self, word):
         """A word we don't use is corrected only if it is not a real bokmål or nynorsk word."""
-        if word.isdigit() or self._is_known(word) or is_real_word(word):
+        if word.isdigit() or self._is_known(word) or (self.lang != "en" and is_real_word(word)):
+            return word
+        if self.lang == "en" and (len(word) < 5 or is_real_english(word)):
             return word
         nordic = next((w for w in nordic_spellings(word) if self._is_known(w)), None)
         if nordic:
@@ -205,11 +249,13 @@ class SearchIndex:
 
     def _terms(self, query):
         """The question as weighted stems for BM25, plus the stems compared with reader questions."""
-        tokens = to_bokmal(words(query))  # nynorsk forms are asked as their bokmål words
+        tokens = self._tokens(query)  # nynorsk forms are asked as their bokmål words
         corrected_tokens = [self._correct(t) for t in tokens]
         corrected = " ".join(corrected_tokens) if corrected_tokens != tokens else None
         padded = f" {' '.join(corrected_tokens)} "
         notice = self._notice(f" {' '.join(tokens)} ") or self._notice(padded)
+        if notice is None and self.lang == "nn":  # a phrase list may also hold nynorsk forms
+            notice = self._notice(f" {' '.join(words(query))} ")
         kept = [t for t in corrected_tokens if t not in self.foreign_stopwords]
         weighted = {s: 1.0 for s in self.analyzer.analyze(" ".join(kept))}
         phrase = set(self.phrase_analyzer.analyze(" ".join(kept)))
@@ -229,12 +275,12 @@ class SearchIndex:
         query = " ".join(query.split())[:MAX_QUERY_CHARS]
         corrected, notice, weighted, phrase = self._terms(query)
         answer = SearchOutcome(query=query, corrected=corrected, notice=notice, stems=frozenset(weighted))
-        asked = f" {' '.join(self._drop_foreign(corrected or ' '.join(to_bokmal(words(query)))).split())} "
+        asked = f" {' '.join(self._drop_foreign(corrected or ' '.join(self._tokens(query))).split())} "
         if not weighted:
             return self._uncovered(answer)
         hits = self.searcher.search(self._query(weighted), max(limit, CANDIDATES)).hits
         if not hits and notice:
-            fallback = {s: EXPANSION_WEIGHT for s in self.analyzer.analyze(NOTICE_TERMS[notice["kind"]])}
+            fallback = {s: EXPANSION_WEIGHT for s in self.analyzer.analyze(self.notice_terms[notice["kind"]])}
             hits = self.searcher.search(self._query(fallback), limit).hits
         if not hits:
             return self._uncovered(answer)
@@ -276,18 +322,20 @@ class SearchIndex:
 
     def highlight_words(self, text, stems):
         """The words in text whose stems were searched for."""
-        return {w for w in set(words(text)) if set(self.analyzer.analyze(w)) & stems}
+        return {w for w in set(words(text)) if set(self.analyzer.analyze(" ".join(self._tokens(w)))) & stems}
 
 
 _lock = threading.Lock()
-_current = {"stamp": None, "index": None}
+_current = {}  # edition → (stamp, index)
 
 
-def index_for(stamp, build):
-    """The index for this content version; rebuilt once when the version changes (in every process)."""
-    if _current["stamp"] != stamp:
+def index_for(stamp, build, lang="nb"):
+    """The edition's index for this content version; rebuilt once when the version changes (in every
+    process). build(lang) makes it."""
+    found = _current.get(lang)
+    if found is None or found[0] != stamp:
         with _lock:
-            if _current["stamp"] != stamp:
-                _current["index"] = build()
-                _current["stamp"] = stamp
-    return _current["index"]
+            found = _current.get(lang)
+            if found is None or found[0] != stamp:
+                found = _current[lang] = (stamp, build(lang))
+    return found[1]

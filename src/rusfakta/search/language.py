@@ -5,6 +5,7 @@ and nynorsk analysers, wordfreq's Norwegian list); nothing here runs Apertium.
 
 - `is_real_word(word)`: a real bokmål or nynorsk word form. Spelling correction leaves these alone:
   "venninne", "fortalte" and "sjokkert" are words, even if our passages never use them.
+- `is_real_english(word)`: a common English word form (wordfreq's list), for the English edition.
 - `to_bokmal(words)`: nynorsk forms mapped to bokmål before analysis ("kva skjer viss ein blandar"
   is asked like "hva skjer hvis en blander").
 """
@@ -23,6 +24,12 @@ def lexicon():
 
 
 @cache
+def english_words():
+    with gzip.open(DATA / "en_words.txt.gz", "rt", encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip())
+
+
+@cache
 def nynorsk_map():
     pairs = {}
     for line in (DATA / "nn_nb.tsv").read_text(encoding="utf-8").splitlines():
@@ -34,6 +41,10 @@ def nynorsk_map():
 
 def is_real_word(word):
     return word in lexicon()
+
+
+def is_real_english(word):
+    return word in english_words()
 
 
 def to_bokmal(words):
