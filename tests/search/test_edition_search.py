@@ -5,14 +5,16 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from rusfakta.search.service import ask, current_index
 from rusfakta.serving.searchfront import well_formed
 
 
 @pytest.fixture(autouse=True)
-def _db(db):
-    pass
+def _db(db, settings):
+    yield
+    translation.activate(settings.LANGUAGE_CODE)  # a request to /en/ or /nn/ leaves its language active
 
 
 def top(question, lang, n=3):
