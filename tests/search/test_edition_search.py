@@ -131,3 +131,18 @@ def test_ask_command_takes_lang(capsys):
     assert "Short answer:" in out and "/en/kapittel/" in out
     call_command("ask", "kva er rosa kokain", "--lang", "nn", "--limit", "1", "--json")
     assert json.loads(capsys.readouterr().out)["results"][0]["url"].startswith("/nn/")
+
+
+@pytest.mark.parametrize(
+    "url, example, question, other",
+    [
+        ("/nn/spor/", "kva er rosa kokain", "kvar+får+eg+hjelp", "når+vart+kokain+forbode"),
+        ("/en/spor/", "what is pink cocaine", "where+can+i+get+help", "when+was+cocaine+banned"),
+    ],
+)
+def test_the_ask_page_gives_examples_and_help_in_the_editions_language(pages, url, example, question, other):
+    assert example in pages.get(url).content.decode()
+    assert (
+        'class="phone" href="tel:' in pages.get(f"{url}?q={question}").content.decode()
+    )  # the help services follow
+    assert 'class="phone" href="tel:' not in pages.get(f"{url}?q={other}").content.decode()
