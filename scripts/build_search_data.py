@@ -2,7 +2,7 @@
 
     scripts/build_search_data      (needs Debian's apertium-nno-nob and the `authoring` extra)
 
-Writes two files into src/rusfakta/search/data/, which are committed:
+Writes three files into src/rusfakta/search/data/, which are committed:
 
 - lexicon.txt.gz: word forms that are real bokmål or nynorsk words, one per line, sorted. A word is
   real when Apertium's bokmål or nynorsk analyser knows it as a word of its own (not only as the
@@ -17,6 +17,9 @@ Writes two files into src/rusfakta/search/data/, which are committed:
 - common.txt.gz: the everyday words of written Norwegian (wordfreq's list, Zipf frequency COMMON_ZIPF
   or more: "aldri", "sliter", "forsvinner"). A question that uses one we never use is still about
   something we may cover; the "not covered" signal counts only the rarer words (decision 0015).
+- en_words.txt.gz: common English word forms (wordfreq's English list, Zipf frequency 3 or more,
+  letters only), for the English edition's spelling correction, which leaves these alone.
+  `scripts/build_search_data --english` writes only this file (no Apertium needed).
 """
 
 import gzip
@@ -53,7 +56,18 @@ kropp kroppen hjarte hjartet hjernen nase nasen blod gravid graviditet foster
 
 # Nynorsk function words that are also bokmål forms ("viss", "då"), or that Apertium reads as
 # something else out of context ("dei" as the object form): these are set by hand.
-FUNCTION_WORDS = {"viss": "hvis", "dei": "de", "kvi": "hvorfor", "då": "da", "sjølv": "selv"}
+# "kven", "kvar", "kor" and "tek" are also (rare) bokmål words, so the rule below would keep them.
+FUNCTION_WORDS = {
+    "viss": "hvis",
+    "dei": "de",
+    "kvi": "hvorfor",
+    "då": "da",
+    "sjølv": "selv",
+    "kven": "hvem",
+    "kvar": "hvor",
+    "kor": "hvor",
+    "tek": "tar",
+}
 COMMON_ZIPF = 4.5
 
 
@@ -72,16 +86,43 @@ def analysed(analyser, words):
     return known
 
 
-def pack_words():
+EDITIONS = ("nn", "en")  # the translated editions' folders in the pack
+
+
+def pack_words(edition=None):
+    """The text of the bokmål pack, or of one translated edition (content/kokain/nn)."""
+    root = ROOT / "content" / "kokain"
     text = []
-    for path in sorted((ROOT / "content" / "kokain").rglob("*")):
-        if path.suffix in (".md", ".yaml"):
+    for path in sorted((root / edition if edition else root).rglob("*")):
+        if path.suffix in (".md", ".yaml") and (edition or path.relative_to(root).parts[0] not in EDITIONS):
             text.append(path.read_text(encoding="utf-8"))
     return "\n".join(text)
 
 
+ENGLISH_ZIPF = 3.0  # common misspellings ("recieve", "definately") are just under 3
+
+
+def english_words():
+    import wordfreq
+
+    plain = re.compile(r"[a-z]+")
+    found = sorted(
+        w
+        for w in wordfreq.iter_wordlist("en")
+        if plain.fullmatch(w) and wordfreq.zipf_frequency(w, "en") >= ENGLISH_ZIPF
+    )
+    OUT.mkdir(parents=True, exist_ok=True)
+    with gzip.open(OUT / "en_words.txt.gz", "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write("\n".join(found) + "\n")
+    print(f"English words: {len(found)}")
+
+
 def main():
     import wordfreq
+
+    english_words()
+    if "--english" in sys.argv[1:]:
+        return
 
     from rusfakta.search.language import nordic_spellings  # the search's own rule, no Django needed
 
@@ -94,6 +135,8 @@ def main():
     # question) is never read as nynorsk.
     nynorsk_words = {w.lower() for w in WORD.findall(draft.replace("*", " ").replace("#", " "))} - our_words
     nynorsk_words |= set(NYNORSK_COMMON)
+    # The nynorsk edition's own words, so that its passages are read as questions are (#19).
+    nynorsk_words |= {w.lower() for w in WORD.findall(pack_words("nn"))} - our_words
 
     frequency = {w: wordfreq.zipf_frequency(w, "nb") for w in wordfreq.iter_wordlist("nb", wordlist="large")}
     candidates = sorted(

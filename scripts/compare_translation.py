@@ -55,7 +55,7 @@ def compare(rel, lang):
     if shape_nb != shape_tr:
         problems.append(f"heading structure differs:\n  {shape_nb}\n  {shape_tr}")
         return problems
-    for a, b in zip(nb, tr):
+    for a, b in zip(nb, tr, strict=True):
         label = b[1] or b[4]
         for key in ("sources", "pages"):
             if a[2].get(key) != b[2].get(key):

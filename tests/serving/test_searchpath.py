@@ -49,11 +49,16 @@ def encode(**params):
 
 
 def test_answers_are_identical_to_the_api_views_and_do_not_reach_django(wsgi):
-    wsgi.fast_path(encode(q="koks"))  # the first answer teaches the path Django's headers
+    for lang in ("nb", "nn", "en"):  # the first answer in each language teaches the path Django's headers
+        wsgi.fast_path(encode(q="koks", lang=lang))
     learnt = len(wsgi.reached)
+    assert learnt == 3
     queries = [encode(q=q) for q in QUESTIONS[::6]] + [
         encode(q="kan man dø av kokain", limit=1),
         encode(q="kokain og alkohool", limit=20, lang="en"),
+        encode(q="cocaine and alchohol", limit=3, lang="en"),
+        encode(q="kva skjer viss eg blandar kokain og alkohol", lang="nn"),
+        encode(q="kvar kan eg kjøpe kokain", lang="nn"),
         encode(q="puster ikke etter en fest"),
         encode(q="xyzzy qwerty"),  # no passage at all: a short answer, never compressed
     ]
@@ -106,9 +111,10 @@ def test_anything_unusual_is_left_to_django_which_answers_it(wsgi, query_string)
 
 
 def test_well_formed_accepts_exactly_the_common_case():
-    assert well_formed("q=koks") == ("koks", 5)
-    assert well_formed("q=kan+man+d%C3%B8&limit=12&lang=en") == ("kan man dø", 12)
-    assert well_formed("lang=nb&q=x") == ("x", 5)
+    assert well_formed("q=koks") == ("koks", 5, "nb")
+    assert well_formed("q=kan+man+d%C3%B8&limit=12&lang=en") == ("kan man dø", 12, "en")
+    assert well_formed("lang=nb&q=x") == ("x", 5, "nb")
+    assert well_formed("lang=nn&q=x") == ("x", 5, "nn")
     for bad in ("", "q=a&q=b", "q=a&limit=", "q=a&limit=0", "q=a&limit=-1", "q=a&x=1", "q=%C3"):
         assert well_formed(bad) is None, bad
 

@@ -4,7 +4,6 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from rusfakta.api.schemas import ErrorOut
-from rusfakta.search.edition import in_edition
 from rusfakta.search.index import MAX_LIMIT, MAX_QUERY_CHARS
 from rusfakta.search.service import BadQuestion, ask
 
@@ -23,7 +22,8 @@ class SearchQuery(Schema):
     lang: str = Field(
         "nb",
         pattern="^(nb|nn|en)$",
-        description="nb, nn or en: the notice and short answer in that edition; the passages are bokmål",
+        description="the edition searched: nb (bokmål), nn (nynorsk) or en (English); results, the short "
+        "answer and the notice are in its language, and so is Content-Language",
     )
 
 
@@ -77,7 +77,8 @@ class SearchOut(Schema):
 )
 def search(request, response: HttpResponse, params: Query[SearchQuery]):
     response["Cache-Control"] = "no-store"  # the question is in the address; no cache should keep it
+    response["Content-Language"] = params.lang
     try:
-        return in_edition(ask(params.q, params.limit), params.lang)
+        return ask(params.q, params.limit, params.lang)
     except BadQuestion as exc:
         raise HttpError(400, str(exc)) from None

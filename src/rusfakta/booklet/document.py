@@ -1,4 +1,8 @@
-"""Everything the printed booklet shows, read from the database into one JSON-ready dict for the Typst template."""
+"""Everything the printed booklet shows, read from the database into one JSON-ready dict for the Typst template.
+
+Each edition (nb, nn, en) prints its own text: chapters, passages, figures, charts, services and
+source notes in its language (pack.translated, decision 0016), with the template's words from the
+edition's .po file. Source titles and names stay as published."""
 
 import re
 from datetime import date
@@ -13,6 +17,7 @@ from rusfakta.content.lookups import current_edition
 from rusfakta.content.markup import stat_refs
 from rusfakta.content.models import Chapter, ContentVersion, Source
 from rusfakta.helpservices.services import services_for_chapter
+from rusfakta.pack.translated import translate_all
 from rusfakta.statistics.charts import chart_rows, chart_svg, source_line
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.in_text import statistics_by_slug
@@ -52,10 +57,12 @@ def booklet_data(lang="nb"):
 
 
 def _document(edition, lang):
-    stats = statistics_by_slug()
+    stats = statistics_by_slug(lang=lang)
     version = ContentVersion.current()
-    chapters = list(Chapter.objects.in_reading_order().prefetch_related("passages__sources", "figures"))
-    charts = list(Chart.objects.all())
+    chapters = translate_all(
+        Chapter.objects.in_reading_order().prefetch_related("passages__sources", "figures"), lang
+    )
+    charts = translate_all(Chart.objects.all(), lang)
     placed = _place_trend_charts(chapters, [c for c in charts if c.figure_number is None])
     by_figure = {c.figure_number: c for c in charts if c.figure_number is not None}
     services = _services()
@@ -75,7 +82,7 @@ def _document(edition, lang):
     while split and chapters[split - 1].kind in BACK_MATTER_KINDS:
         split -= 1
     return {
-        "content_lang": edition.language,
+        "content_lang": lang,
         "title": edition.title,
         "publisher": edition.publisher,
         "place": edition.place,
@@ -86,7 +93,7 @@ def _document(edition, lang):
         "emergency": [s for s in services if s["emergency"]],
         "chapters": printed[:split],
         "back_matter": printed[split:],
-        "sources": [_source(s) for s in Source.objects.all()],
+        "sources": [_source(s) for s in translate_all(Source.objects.all(), lang)],
     }
 
 
@@ -137,7 +144,7 @@ def _render_stat(stats, lang, where):
 def _chapter(chapter, stats, lang, charts_by_figure, trend_charts, services):
     """services: the help chapter prints the help services in place of the passages that describe them."""
     described = {s["passage"] for s in services}
-    passages = [p for p in chapter.passages.all() if p.slug not in described]
+    passages = [p for p in translate_all(chapter.passages.all(), lang) if p.slug not in described]
     sections = []
     for name, group in groupby(passages, key=lambda p: p.section):
         sections.append({"title": name, "passages": [_passage(p, chapter, stats, lang) for p in group]})
@@ -146,7 +153,10 @@ def _chapter(chapter, stats, lang, charts_by_figure, trend_charts, services):
         "kind": chapter.kind,
         "summary": chapter.summary,
         "sections": sections,
-        "figures": [_figure(f, stats, lang, charts_by_figure.get(f.number)) for f in chapter.figures.all()],
+        "figures": [
+            _figure(f, stats, lang, charts_by_figure.get(f.number))
+            for f in translate_all(chapter.figures.all(), lang)
+        ],
         "charts": [_chart(c, stats, lang) for c in trend_charts],
         "services": [s for s in services if not s["emergency"]],
     }
@@ -182,7 +192,8 @@ def _chart(chart, stats, lang):
     if missing:
         raise BookletError(f"the chart {chart.slug!r} shows the figure records {missing}, which do not exist")
     try:
-        svg = chart_svg(chart, lang)
+        # Drawn from the record as stored: chart_svg draws every language at once, each from its own text.
+        svg = chart_svg(Chart.objects.get(pk=chart.pk), lang)
     except Exception as exc:
         raise BookletError(f"the chart {chart.slug!r} cannot be drawn: {exc}") from exc
     return {

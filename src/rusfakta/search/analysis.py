@@ -1,4 +1,5 @@
-"""The Norwegian analyzer: lowercase, stopwords, compound splitting against our own vocabulary, Snowball stems."""
+"""The Norwegian analyzer: lowercase, stopwords, compound splitting against our own vocabulary, Snowball
+stems; and the English edition's: lowercase, English stopwords, tantivy's English (Snowball) stemmer."""
 
 import re
 
@@ -46,3 +47,10 @@ def build_analyzer(parts, stopwords=True):
     if parts:
         builder = builder.filter(tantivy.Filter.split_compound(parts))
     return builder.filter(tantivy.Filter.stemmer("norwegian")).build()
+
+
+def build_english_analyzer(stopwords=True):
+    builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.lowercase())
+    if stopwords:
+        builder = builder.filter(tantivy.Filter.stopword("english"))
+    return builder.filter(tantivy.Filter.stemmer("english")).build()

@@ -2,16 +2,24 @@
 
 import threading
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import tantivy
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from rusfakta.search.analysis import build_analyzer, compound_parts, function_words, words
+from rusfakta.search.analysis import (
+    build_analyzer,
+    build_english_analyzer,
+    compound_parts,
+    function_words,
+    words,
+)
 from rusfakta.search.language import (
     common_words,
+    english_words,
     is_everyday_word,
+    is_real_english,
     is_real_word,
     lexicon,
     nordic_spellings,
@@ -41,6 +49,7 @@ FOREIGN_STOPWORDS = frozenset(
 )
 # When a notice fires, the answers also lean towards what the booklet says about that danger.
 NOTICE_TERMS = {"emergency": "overdose pustestans hjertestans hjelp", "out_of_scope": "risiko skader hjelp"}
+NOTICE_TERMS_EN = {"emergency": "overdose breathing cardiac arrest help", "out_of_scope": "risk harm help"}
 # "Does the booklet answer this at all?" (decision 0015). Below this reranked top score the best
 # passage is a guess; set on the tune sets so that at most 2 % of answerable questions fall under it.
 COVERED_SCORE = 0.9
@@ -113,19 +122,28 @@ def _longest_first(entries):
 
 
 class SearchIndex:
-    """The passages, glossary and notices of one content version, ready to rank against a question."""
+    """The passages, glossary and notices of one content version and one edition, ready to rank
+    against a question. lang: "nb" and "nn" use the Norwegian analyzer (a nynorsk edition's text and
+    every question are read with nynorsk forms mapped to bokmål), "en" tantivy's English stemmer."""
 
-    def __init__(self, documents, glossary, notices, scope=None):
+    def __init__(self, documents, glossary, notices, scope=None, lang="nb"):
+        self.lang = lang
         self.scope = scope or Scope()
         self.documents = {d.slug: d for d in documents}
         self.glossary = _longest_first([(term, means) for terms, means in glossary for term in terms])
         self.notices = notices  # [(kind, phrases, text)], emergency first
+        self.notice_terms = NOTICE_TERMS_EN if lang == "en" else NOTICE_TERMS
+        documents = [self._as_read(d) for d in documents]  # what is indexed; self.documents is shown
         texts = [f"{d.chapter} {d.heading} {d.questions} {d.text}" for d in documents]
         surface = Counter(w for text in texts for w in words(text))
         surface.update(w for _, means in glossary for w in words(means))
-        parts = compound_parts(surface, function_words(surface))
-        self.analyzer = build_analyzer(parts)
-        self.phrase_analyzer = build_analyzer(parts, stopwords=False)
+        if lang == "en":
+            self.analyzer = build_english_analyzer()
+            self.phrase_analyzer = build_english_analyzer(stopwords=False)
+        else:
+            parts = compound_parts(surface, function_words(surface))
+            self.analyzer = build_analyzer(parts)
+            self.phrase_analyzer = build_analyzer(parts, stopwords=False)
         # How often each passage's own text makes a claim about how many use ("de fleste ikke bruker").
         self.intent = {d.slug: quantified_use(words(d.text)) for d in documents}
         self.index = self._build_index(documents)
@@ -161,7 +179,12 @@ class SearchIndex:
             if len(w) >= 4:
                 for d in {w} | {w[:i] + w[i + 1 :] for i in range(len(w))}:
                     self.one_letter[d].append((rank, w))
-        lexicon(), nynorsk_map(), common_words()  # loaded with the index, not by the first question
+        (
+            lexicon(),
+            nynorsk_map(),
+            common_words(),
+            english_words(),
+        )  # loaded with the index, not by the first question
 
     def _drop_foreign(self, text):
         return " ".join(w for w in words(text) if w not in self.foreign_stopwords)
@@ -170,6 +193,24 @@ class SearchIndex:
         """The stems compared with reader questions, and the claim about how many use if there is one."""
         stems = set(self.phrase_analyzer.analyze(" ".join(tokens)))
         return stems | {INTENT_TOKEN} if quantified_use(tokens) else stems
+
+    def _tokens(self, text):
+        """The words of a text as the search reads them: nynorsk forms as their bokmål words (nb, nn)."""
+        return words(text) if self.lang == "en" else to_bokmal(words(text))
+
+    def _as_read(self, document):
+        """A nynorsk passage is indexed with its nynorsk forms mapped to bokmål, as questions are."""
+        if self.lang != "nn":
+            return document
+        read = lambda text: " ".join(self._tokens(text))  # noqa: E731
+        questions = " ; ".join(read(q) for q in document.questions.split(";"))
+        return replace(
+            document,
+            heading=read(document.heading),
+            chapter=read(document.chapter),
+            text=read(document.text),
+            questions=questions,
+        )
 
     def _build_index(self, documents):
         builder = tantivy.SchemaBuilder()
@@ -204,7 +245,9 @@ class SearchIndex:
 
     def _correct(self, word):
         """A word we don't use is corrected only if it is not a real bokmål or nynorsk word."""
-        if word.isdigit() or self._is_known(word) or is_real_word(word):
+        if word.isdigit() or self._is_known(word) or (self.lang != "en" and is_real_word(word)):
+            return word
+        if self.lang == "en" and (len(word) < 5 or is_real_english(word)):
             return word
         return self._nearest(word)
 
@@ -274,11 +317,13 @@ class SearchIndex:
 
     def _terms(self, query):
         """The question as weighted stems for BM25, plus the stems compared with reader questions."""
-        tokens = to_bokmal(words(query))  # nynorsk forms are asked as their bokmål words
+        tokens = self._tokens(query)  # nynorsk forms are asked as their bokmål words
         corrected_tokens = [self._correct(t) for t in tokens]
         corrected = " ".join(corrected_tokens) if corrected_tokens != tokens else None
         padded = f" {' '.join(corrected_tokens)} "
         notice = self._notice(f" {' '.join(tokens)} ") or self._notice(padded)
+        if notice is None and self.lang == "nn":  # a phrase list may also hold nynorsk forms
+            notice = self._notice(f" {' '.join(words(query))} ")
         kept = [t for t in corrected_tokens if t not in self.foreign_stopwords]
         weighted = {s: 1.0 for s in self.analyzer.analyze(" ".join(kept))}
         near = [self._near_reading(t) for t in kept]
@@ -328,12 +373,12 @@ class SearchIndex:
             unknown_share=unknown_share,
             content_words=content_words,
         )
-        asked = f" {' '.join(self._drop_foreign(corrected or ' '.join(to_bokmal(words(query)))).split())} "
+        asked = f" {' '.join(self._drop_foreign(corrected or ' '.join(self._tokens(query))).split())} "
         if not weighted:
             return self._uncovered(answer)
         hits = self.searcher.search(self._query(weighted), max(limit, CANDIDATES)).hits
         if not hits and notice:
-            fallback = {s: EXPANSION_WEIGHT for s in self.analyzer.analyze(NOTICE_TERMS[notice["kind"]])}
+            fallback = {s: EXPANSION_WEIGHT for s in self.analyzer.analyze(self.notice_terms[notice["kind"]])}
             hits = self.searcher.search(self._query(fallback), limit).hits
         if not hits:
             return self._uncovered(answer)
@@ -382,18 +427,22 @@ class SearchIndex:
     def highlight_words(self, text, stems):
         """The words in text whose stems were searched for, except stems in nearly every passage ("kokain")."""
         telling = stems - self.common
-        return {w for w in set(words(text)) if set(self.analyzer.analyze(w)) & telling}
+        return {
+            w for w in set(words(text)) if set(self.analyzer.analyze(" ".join(self._tokens(w)))) & telling
+        }
 
 
 _lock = threading.Lock()
-_current = {"stamp": None, "index": None}
+_current = {}  # edition → (stamp, index)
 
 
-def index_for(stamp, build):
-    """The index for this content version; rebuilt once when the version changes (in every process)."""
-    if _current["stamp"] != stamp:
+def index_for(stamp, build, lang="nb"):
+    """The edition's index for this content version; rebuilt once when the version changes (in every
+    process). build(lang) makes it."""
+    found = _current.get(lang)
+    if found is None or found[0] != stamp:
         with _lock:
-            if _current["stamp"] != stamp:
-                _current["index"] = build()
-                _current["stamp"] = stamp
-    return _current["index"]
+            found = _current.get(lang)
+            if found is None or found[0] != stamp:
+                found = _current[lang] = (stamp, build(lang))
+    return found[1]

@@ -6,6 +6,7 @@ and nynorsk analysers, wordfreq's Norwegian list); nothing here runs Apertium.
 - `is_real_word(word)`: a real bokmål or nynorsk word form. Spelling correction leaves these alone:
   "venninne", "fortalte" and "sjokkert" are words, even if our passages never use them.
 - `is_everyday_word(word)`: a common word of written Norwegian (wordfreq, Zipf 4.5 or more).
+- `is_real_english(word)`: a common English word form (wordfreq's list), for the English edition.
 - `to_bokmal(words)`: nynorsk forms mapped to bokmål before analysis ("kva skjer viss ein blandar"
   is asked like "hva skjer hvis en blander").
 """
@@ -20,6 +21,12 @@ DATA = Path(__file__).resolve().parent / "data"
 @cache
 def lexicon():
     with gzip.open(DATA / "lexicon.txt.gz", "rt", encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip())
+
+
+@cache
+def english_words():
+    with gzip.open(DATA / "en_words.txt.gz", "rt", encoding="utf-8") as f:
         return frozenset(line.strip() for line in f if line.strip())
 
 
@@ -46,6 +53,10 @@ def is_real_word(word):
 def is_everyday_word(word):
     """One of the common words of written Norwegian ("aldri", "sliter"): it says little about the topic."""
     return word in common_words()
+
+
+def is_real_english(word):
+    return word in english_words()
 
 
 def to_bokmal(words):

@@ -7,6 +7,7 @@ from django.utils import translation
 from rusfakta.content.lookups import content_stamp
 from rusfakta.content.models import Passage
 from rusfakta.pack.refs import stat_refs
+from rusfakta.pack.translated import translate, translate_all
 from rusfakta.search.index import MAX_LIMIT, MAX_QUERY_CHARS, Document, Scope, SearchIndex, index_for
 from rusfakta.search.models import GlossaryEntry, Notice, ShortAnswer
 from rusfakta.search.whitespace import is_blank
@@ -17,33 +18,38 @@ class BadQuestion(ValueError):
     pass
 
 
-def _build():
-    with translation.override("nb"):  # the index is shared by every language; its URLs are the bokmål ones
-        return _build_index()
+LANGUAGES = ("nb", "nn", "en")  # one index per edition
 
 
-def _build_index():
-    stats = statistics_by_slug()
-    answers = dict(ShortAnswer.objects.values_list("slug", "text"))
+def _build(lang="nb"):
+    with translation.override(lang):  # the edition's words, figures and URLs (/nn/…, /en/…)
+        return _build_index(lang)
+
+
+def _build_index(lang):
+    stats = statistics_by_slug(lang=lang)
+    answers = {a.slug: a.text for a in translate_all(ShortAnswer.objects.all(), lang)}
+    passages = translate_all(Passage.objects.select_related("chapter").prefetch_related("sources"), lang)
     documents = [
         Document(
             slug=p.slug,
             heading=p.heading,
-            chapter=p.chapter.title,
+            chapter=translate(p.chapter, lang).title,
             chapter_slug=p.chapter.slug,
             url=p.get_absolute_url(),
-            text=passage_text(p.body, stats, "nb"),
+            text=passage_text(p.body, stats, lang),
             questions=p.questions.replace("\n", " ; "),
             sources=[{"id": s.slug, "title": s.title} for s in p.sources.all()],
             body=p.body,
             pages=p.pages,
             answer=answers.get(p.slug, ""),
-            answer_text=passage_text(answers[p.slug], stats, "nb") if p.slug in answers else "",
+            answer_text=passage_text(answers[p.slug], stats, lang) if p.slug in answers else "",
         )
-        for p in Passage.objects.select_related("chapter").prefetch_related("sources")
+        for p in passages
     ]
-    glossary = [(g.terms, g.means) for g in GlossaryEntry.objects.all()]
-    notices = sorted(Notice.objects.all(), key=lambda n: n.kind != Notice.Kind.EMERGENCY)
+    # The glossary maps everyday words to the booklet's bokmål words: the Norwegian editions' only.
+    glossary = [(g.terms, g.means) for g in GlossaryEntry.objects.all()] if lang != "en" else []
+    notices = sorted(translate_all(Notice.objects.all(), lang), key=lambda n: n.kind != Notice.Kind.EMERGENCY)
     scope = next((n for n in notices if n.kind == Notice.Kind.NOT_COVERED), None)
     return SearchIndex(
         documents,
@@ -52,11 +58,18 @@ def _build_index():
         Scope(tuple(scope.phrases), tuple(scope.substances), tuple(scope.unless), scope.text)
         if scope
         else None,
+        lang=lang,
     )
 
 
-def current_index():
-    return index_for(content_stamp(), _build)
+def edition(lang=None):
+    """The edition a question is asked in: nb, nn or en (the active language when not given)."""
+    lang = (lang or translation.get_language() or "nb")[:2]
+    return lang if lang in LANGUAGES else "nb"
+
+
+def current_index(lang="nb"):
+    return index_for(content_stamp(), _build, edition(lang))
 
 
 def validate(query, limit):
@@ -83,9 +96,10 @@ def short_answer(answer, render=None):
     }
 
 
-def ask(query, limit=5):
-    """The answer in the API's shape: {"query", "corrected", "results", "notice"}."""
-    answer = current_index().search(validate(query, limit), limit)
+def ask(query, limit=5, lang="nb"):
+    """The answer in the API's shape: {"query", "corrected", "results", "notice"}, in the edition's
+    language (nb, nn or en)."""
+    answer = current_index(lang).search(validate(query, limit), limit)
     return {
         "query": answer.query,
         "corrected": answer.corrected,
@@ -119,11 +133,12 @@ def _marker(words_to_mark):
     return lambda text: pattern.sub(r"<mark>\1</mark>", text)
 
 
-def ask_for_page(query, limit=8, lang="nb"):
+def ask_for_page(query, limit=8, lang=None):
     """Like ask(), with each passage as HTML: figures linked to their records, searched words marked."""
-    search_index = current_index()
+    lang = edition(lang)
+    search_index = current_index(lang)
     answer = search_index.search(validate(query, limit), limit)
-    stats = statistics_by_slug()
+    stats = statistics_by_slug(lang=lang)
     results = []
     for document, score in answer.hits:
         mark = _marker(search_index.highlight_words(document.text, answer.stems))

@@ -3,7 +3,6 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 from rusfakta.helpservices.services import services_for_display, this_minute
-from rusfakta.search.edition import in_edition
 from rusfakta.search.service import BadQuestion, ask_for_page
 
 # Chapters about a risk (mixing, overdose, harm, addiction, pregnancy, dying) or about getting help:
@@ -27,6 +26,21 @@ EXAMPLES = [
     _("hva er rosa kokain"),
     _("hvor mange unge bruker kokain"),
 ]
+# Each edition's examples are questions in its own language (its search is that edition's, #19).
+EXAMPLES_BY_LANG = {
+    "nn": [
+        "kan ein døy av kokain",
+        "kokain og alkohol",
+        "kva er rosa kokain",
+        "kor mange unge brukar kokain",
+    ],
+    "en": [
+        "can you die from cocaine",
+        "cocaine and alcohol",
+        "what is pink cocaine",
+        "how many young people use cocaine",
+    ],
+}
 
 
 def needs_help_card(answer):
@@ -39,14 +53,13 @@ def needs_help_card(answer):
 
 def ask_page(request):
     query = request.GET.get("q", "")
-    context = {"query": query, "examples": EXAMPLES, "answer": None, "error": None}
+    examples = EXAMPLES_BY_LANG.get(request.LANGUAGE_CODE, EXAMPLES)
+    context = {"query": query, "examples": examples, "answer": None, "error": None}
     if "q" in request.GET:
         try:
-            found = ask_for_page(query)
+            context["answer"] = ask_for_page(query)  # searched in the reader's edition (decision 0017)
         except BadQuestion as exc:
             context["error"] = str(exc)
-        else:
-            context["answer"] = in_edition(found, html=True)  # shown in the reader's edition
     answer = context["answer"]
     if answer:
         context["first_results"] = answer["results"][:FIRST_RESULTS]

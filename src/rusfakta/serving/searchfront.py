@@ -9,14 +9,13 @@ and every instance spends from the same bucket. An entry lives until its bucket 
 
 **The fast path.** A question costs about a millisecond to answer; Django's middleware and
 django-ninja's parsing cost twice that again. Under a burst of traffic that difference decides whether
-answers come back in 30 ms or 300 ms, so the common case, `GET /api/v1/search?q=…[&limit=N][&lang=nb]`
-with valid values, is answered here (lang=nn|en go through Django, which puts the notice and short
-answer in their edition: search/edition.py):
+answers come back in 30 ms or 300 ms, so the common case,
+`GET /api/v1/search?q=…[&limit=N][&lang=nb|nn|en]` with valid values, is answered here:
 
 - the answer is the same `ask()` the API view returns, rendered with django-ninja's own JSON
   encoder, compressed by the same rule as Django's GZipMiddleware;
 - the headers (CSP and the other security headers, Content-Type, Content-Language) are the ones
-  Django sent for the first search answer of this process, so they are set in one place; Vary
+  Django sent for the first search answer of this process in that language, so they are set in one place; Vary
   follows GZipMiddleware's rule (a test compares every header). Answers are `no-store`, so
   ConditionalGetMiddleware gives them no ETag.
 
@@ -48,6 +47,7 @@ PATH = "/api/v1/search"
 LIMITED_KEY = "rusfakta.search_limited"  # environ: this client is over its limit; Django answers 429
 LIMIT = re.compile(r"[1-9][0-9]?")
 PER_ANSWER = {"content-length", "content-encoding", "vary"}
+EDITIONS = ("nb", "nn", "en")
 CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
 
 
@@ -120,7 +120,7 @@ class SearchRateLimitMiddleware:
 
 
 def well_formed(query_string):
-    """(q, limit) when the query string is one the API view would answer with 200, else None."""
+    """(q, limit, lang) when the query string is one the API view would answer with 200, else None."""
     try:
         pairs = parse_qsl(query_string, keep_blank_values=True, encoding="utf-8", errors="strict")
     except (UnicodeDecodeError, ValueError):
@@ -129,12 +129,13 @@ def well_formed(query_string):
     if len(params) != len(pairs) or not params.keys() <= {"q", "limit", "lang"} or "q" not in params:
         return None
     limit = params.get("limit", "5")
-    if not LIMIT.fullmatch(limit) or int(limit) > MAX_LIMIT or params.get("lang", "nb") != "nb":
+    lang = params.get("lang", "nb")
+    if not LIMIT.fullmatch(limit) or int(limit) > MAX_LIMIT or lang not in EDITIONS:
         return None
     from rusfakta.search.service import BadQuestion, validate
 
     try:
-        return validate(params["q"], int(limit)), int(limit)
+        return validate(params["q"], int(limit)), int(limit), lang
     except BadQuestion:
         return None
 
@@ -143,8 +144,8 @@ class SearchAnswers:
     def __init__(self, app):
         self.app = app
         self.budget = SearchBudget()
-        self.headers = None  # learnt from Django's first 200 answer to a search
-        self.vary = ()  # what else that answer varied on (Accept-Language, from LocaleMiddleware)
+        self.headers = {}  # per language: learnt from Django's first 200 answer to a search in it
+        self.vary = {}  # what else that answer varied on (Accept-Language, from LocaleMiddleware)
 
     def __call__(self, environ, start_response):
         if (
@@ -156,8 +157,9 @@ class SearchAnswers:
         question = well_formed(environ.get("QUERY_STRING", ""))
         if question is None:
             return self.app(environ, start_response)
-        if self.headers is None:
-            return self._learn(environ, start_response)
+        lang = question[2]
+        if lang not in self.headers:
+            return self._learn(environ, start_response, lang)
         if not self.budget.allow(client_address(environ)):
             environ[LIMITED_KEY] = True
             return self.app(environ, start_response)
@@ -168,14 +170,14 @@ class SearchAnswers:
             answer = ask(*question)
         except DatabaseError:
             return self.app(environ, start_response)
-        body, headers = self._encode(answer, environ.get("HTTP_ACCEPT_ENCODING", ""))
+        body, headers = self._encode(answer, environ.get("HTTP_ACCEPT_ENCODING", ""), lang)
         start_response("200 OK", headers)
         access_log.info("GET %s 200 %.1fms", PATH, (time.perf_counter() - start) * 1000)
         return [body]
 
-    def _encode(self, answer, accept_encoding):
+    def _encode(self, answer, accept_encoding, lang):
         body = json.dumps(answer, cls=NinjaJSONEncoder).encode()
-        headers, vary = list(self.headers), list(self.vary)
+        headers, vary = list(self.headers[lang]), list(self.vary[lang])
         # GZipMiddleware's rule: short answers are left alone, the rest vary on Accept-Encoding and
         # are compressed when the client takes gzip and it makes them smaller.
         if len(body) >= 200:
@@ -190,14 +192,14 @@ class SearchAnswers:
         headers.append(("Content-Length", str(len(body))))
         return body, headers
 
-    def _learn(self, environ, start_response):
+    def _learn(self, environ, start_response, lang):
         def learning(status, headers, exc_info=None):
-            if status.startswith("200 ") and self.headers is None:
+            if status.startswith("200 ") and lang not in self.headers:
                 vary = next((v for k, v in headers if k.lower() == "vary"), "")
-                self.vary = tuple(
+                self.vary[lang] = tuple(
                     v.strip() for v in vary.split(",") if v.strip() not in ("", "Accept-Encoding")
                 )
-                self.headers = [(k, v) for k, v in headers if k.lower() not in PER_ANSWER]
+                self.headers[lang] = [(k, v) for k, v in headers if k.lower() not in PER_ANSWER]
             return start_response(status, headers, exc_info)
 
         return self.app(environ, learning)
