@@ -29,16 +29,17 @@ PAGE_TYPES = {
     "changes": "/endringer/",
     "not found": "/finnes-ikke/",
 }
-# Page types other engineers are changing at the same time (issue #17's split) still have small tap
-# targets; the marks (on the tap-target test only) go when their work is merged.
-IN_PROGRESS = {
-    "numbers": "h17a is making the numbers pages fit a phone (charts, tables, links)",
-    "record": "h17a is making the numbers pages fit a phone (charts, tables, links)",
-    "comparison": "h17a is making the comparison page fit a phone",
-    "ask": "h18 is making /spor/ (results, example questions) fit a phone",
-    "quiz": "h17b is giving the quiz 44 px option rows",
-    "mixing": "h17b is giving «Blanding» 44 px option rows",
-    "help": "h17b is making call and chat big buttons on /hjelp/",
+
+# Not done (#17): standalone links in these page types are still shorter than 44 px (source links in
+# figure tables and cards, "Les mer" links under results, the quiz's print-sheet links, and on /hjelp/
+# at 768 and 1280 px). The mark is on the tap-target test only, and not strict, so it shows when fixed.
+SMALL_LINKS_LEFT = {
+    "numbers": "source and record links in the figure tables are about 20 px high",
+    "record": "source and passage links are about 20 px high",
+    "comparison": "source links in the survey cards are about 20 px high",
+    "ask": "passage links under the results are about 23 px high",
+    "quiz": "the print-sheet links are about 20 px high",
+    "help": "some links at 768 and 1280 px are under 44 px",
 }
 
 MIN_TAP = 44
@@ -103,7 +104,7 @@ def _open(browser, live_url, path, width, javascript=True, scheme="light"):
     return context, page
 
 
-@pytest.mark.parametrize("path", _page_types(IN_PROGRESS))
+@pytest.mark.parametrize("path", _page_types(SMALL_LINKS_LEFT))
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_sideways_scrolling_and_every_tap_target_is_big_enough(browser, live_url, path, width):
     for javascript in (True, False):

@@ -82,30 +82,30 @@ def test_one_unknown_everyday_word_in_an_answerable_question_keeps_it_covered():
 
 
 def test_the_unknown_share_counts_real_words_we_never_use():
-    from rusfakta.search.service import engine
+    from rusfakta.search.service import current_index
 
-    assert engine().search("hva hjelper mot hodepine").unknown_share == pytest.approx(0.5)
-    assert engine().search("kan man dø av kokain").unknown_share == 0.0
+    assert current_index().search("hva hjelper mot hodepine").unknown_share == pytest.approx(0.5)
+    assert current_index().search("kan man dø av kokain").unknown_share == 0.0
 
 
 def test_everyday_words_we_never_use_do_not_make_a_question_uncovered():
     from rusfakta.search.language import is_everyday_word
-    from rusfakta.search.service import engine
+    from rusfakta.search.service import current_index
 
     assert is_everyday_word("aldri") and not is_everyday_word("hodepine")
     # "aldri" is a real word our text doesn't use, but an everyday one: it says nothing about the topic.
-    assert engine().search("har du aldri prøvd kokain").unknown_share == 0.0
+    assert current_index().search("har du aldri prøvd kokain").unknown_share == 0.0
 
 
 def test_a_long_answerable_question_is_held_to_a_lower_threshold():
-    from rusfakta.search import engine as search_engine
-    from rusfakta.search.service import engine
+    from rusfakta.search import index as search_index
+    from rusfakta.search.service import current_index
 
     question = (
         "jeg lurer på hvorfor man alltid vil ha mer når man har tatt kokain, "
         "og hvorfor rusen forsvinner så fort etter at man har tatt det"
     )
-    outcome = engine().search(question, 3)
-    assert outcome.content_words >= search_engine.LONG_QUESTION
-    assert search_engine.COVERED_SCORE_LONG <= outcome.hits[0][1] < search_engine.COVERED_SCORE
+    outcome = current_index().search(question, 3)
+    assert outcome.content_words >= search_index.LONG_QUESTION
+    assert search_index.COVERED_SCORE_LONG <= outcome.hits[0][1] < search_index.COVERED_SCORE
     assert outcome.covered is True

@@ -3,7 +3,8 @@
 import pytest
 
 from rusfakta.search import index as search_index
-from rusfakta.search.index import EXPANSION_WEIGHT, SUBSTITUTE_WEIGHT, Document, SearchIndex
+from rusfakta.search.index import EXPANSION_WEIGHT, SUBSTITUTE_WEIGHT, SearchIndex
+from rusfakta.search.outcome import Document
 
 
 def passage(slug, heading, text, questions=""):

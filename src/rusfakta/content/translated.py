@@ -54,8 +54,18 @@ def _unit(edition, spec, key, nb, tr, where, line, tr_line):
     if tr is None:
         compare(nb, nb, spec, (), lambda *_: None, unit.source, {})
     else:
-        unit.text, problems = {}, []
-        compare(nb, tr, spec, (), lambda path, message: problems.append(message), unit.source, unit.text)
+        unit.text, found = {}, ([], [])  # (problems, copied values that differ: decision 0016)
+        compare(
+            nb,
+            tr,
+            spec,
+            (),
+            lambda path, message, copy=False: found[copy].append(message),
+            unit.source,
+            unit.text,
+        )
+        problems, copies = found
+        edition.copies.extend(Problem(tr_rel, tr_line, f"{key}: {message}") for message in copies)
         if problems:
             unit.invalid = True
             edition.invalid.extend(Problem(tr_rel, tr_line, f"{key}: {message}") for message in problems)

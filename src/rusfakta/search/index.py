@@ -2,7 +2,7 @@
 
 import threading
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import tantivy
 from rapidfuzz import process
@@ -26,6 +26,7 @@ from rusfakta.search.language import (
     nynorsk_map,
     to_bokmal,
 )
+from rusfakta.search.outcome import Scope, SearchOutcome
 from rusfakta.search.signals import INTENT_TOKEN, quantified_use
 
 # Tunables (decision 0004). Set by small grid searches on the tune part of bench/search_questions.yaml.
@@ -66,55 +67,6 @@ COVERED_SCORE_LONG = 0.75
 INTENT_WEIGHT = 12.0  # the token is rare (7 passages); 8–20 gave the same tune result
 MAX_QUERY_CHARS = 300
 MAX_LIMIT = 20
-
-
-@dataclass
-class Document:
-    slug: str
-    heading: str
-    chapter: str
-    url: str
-    text: str
-    questions: str
-    sources: list
-    body: str = ""
-    pages: str = ""  # the booklet page(s), as in the pack
-    answer: str = ""  # the short answer, with {stat:id} references
-    answer_text: str = ""  # the same as plain text, figures filled in
-    chapter_slug: str = ""
-
-
-@dataclass
-class SearchOutcome:
-    """One question's answer: the spelling used, a notice if one matched, and the ranked passages."""
-
-    query: str
-    corrected: str | None
-    notice: dict | None
-    hits: list = field(default_factory=list)  # (Document, score)
-    stems: frozenset = frozenset()
-    covered: bool = False  # whether the booklet answers the question at all
-    unknown_share: float = 0.0  # share of its content words that are real words we never use
-    content_words: int = 0
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What the booklet does not cover: topics, and other drugs unless cocaine is named too."""
-
-    phrases: tuple = ()
-    substances: tuple = ()
-    unless: tuple = ()
-    text: str = ""
-
-    def excludes(self, padded):
-        if any(f" {phrase} " in padded for phrase in self.phrases):
-            return True
-        if not any(f" {name} " in padded for name in self.substances):
-            return False
-        tokens = padded.split()
-        about_cocaine = any(t == u or (len(u) >= 4 and t.startswith(u)) for t in tokens for u in self.unless)
-        return not about_cocaine
 
 
 def _longest_first(entries):

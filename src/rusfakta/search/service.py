@@ -8,8 +8,9 @@ from rusfakta.content.lookups import content_stamp
 from rusfakta.content.models import Passage
 from rusfakta.pack.refs import stat_refs
 from rusfakta.pack.translated import translate, translate_all
-from rusfakta.search.index import MAX_LIMIT, MAX_QUERY_CHARS, Document, Scope, SearchIndex, index_for
+from rusfakta.search.index import MAX_LIMIT, MAX_QUERY_CHARS, SearchIndex, index_for
 from rusfakta.search.models import GlossaryEntry, Notice, ShortAnswer
+from rusfakta.search.outcome import Document, Scope
 from rusfakta.search.whitespace import is_blank
 from rusfakta.statistics.in_text import passage_html, passage_text, statistics_by_slug
 

@@ -1,0 +1,53 @@
+"""What the search index holds and gives back: a passage as indexed, one question's outcome, and what the
+booklet does not cover (decision 0015)."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Document:
+    slug: str
+    heading: str
+    chapter: str
+    url: str
+    text: str
+    questions: str
+    sources: list
+    body: str = ""
+    pages: str = ""  # the booklet page(s), as in the pack
+    answer: str = ""  # the short answer, with {stat:id} references
+    answer_text: str = ""  # the same as plain text, figures filled in
+    chapter_slug: str = ""
+
+
+@dataclass
+class SearchOutcome:
+    """One question's answer: the spelling used, a notice if one matched, and the ranked passages."""
+
+    query: str
+    corrected: str | None
+    notice: dict | None
+    hits: list = field(default_factory=list)  # (Document, score)
+    stems: frozenset = frozenset()
+    covered: bool = False  # whether the booklet answers the question at all
+    unknown_share: float = 0.0  # share of its content words that are real words we never use
+    content_words: int = 0
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the booklet does not cover: topics, and other drugs unless cocaine is named too."""
+
+    phrases: tuple = ()
+    substances: tuple = ()
+    unless: tuple = ()
+    text: str = ""
+
+    def excludes(self, padded):
+        if any(f" {phrase} " in padded for phrase in self.phrases):
+            return True
+        if not any(f" {name} " in padded for name in self.substances):
+            return False
+        tokens = padded.split()
+        about_cocaine = any(t == u or (len(u) >= 4 and t.startswith(u)) for t in tokens for u in self.unless)
+        return not about_cocaine
