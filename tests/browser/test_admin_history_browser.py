@@ -11,10 +11,10 @@ import urllib.request
 import pytest
 
 from tests.browser.conftest import drop_database, server_environment, start_server, stop_server
+from tests.support.admin_http import EDITOR, PASSWORD, create_editor
 
 pytestmark = pytest.mark.browser
 
-EDITOR, PASSWORD = "redaktor", "et langt passord 4711"
 FIGURE = "opinion-provd-kokain"  # 8 % in the booklet
 
 
@@ -23,22 +23,7 @@ def editor_site(tmp_path_factory):
     """A server of its own, so the edits never reach the other browser tests' site."""
     env, cleanup = server_environment(tmp_path_factory.mktemp("data"))
     server, base = start_server(env, tmp_path_factory.mktemp("log") / "serve.log")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "rusfakta",
-            "createsuperuser",
-            "--noinput",
-            "--username",
-            EDITOR,
-            "--email",
-            "",
-        ],
-        env={**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
-        check=True,
-        capture_output=True,
-    )
+    create_editor(env)
     yield base, env
     stop_server(server)
     drop_database(cleanup)
