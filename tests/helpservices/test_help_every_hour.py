@@ -1,6 +1,6 @@
 """/hjelp/ at every hour of a week, a public holiday and the night summer time starts: never a dead end.
 
-The open/closed expectations come from the booklet's own sentences (written out below), not from the code."""
+The open/closed expectations are the booklet's hours written out by hand below, not taken from the code."""
 
 import re
 from datetime import datetime, timedelta
@@ -11,15 +11,15 @@ from rusfakta.helpservices import hours
 from rusfakta.helpservices.models import Service
 from tests.helpservices.test_views import sections
 
-# The booklet: RUSinfo «man-fre fra kl. 11.00-18.00», BAR «hver mandag til onsdag fra kl. 17-20»,
-# Kors på halsen «alle dager hele året kl. 14-22». Weekday 0 is Monday.
+# The hours the booklet gives: RUSinfo Monday to Friday 11–18, BAR Monday to Wednesday 17–20, Kors på
+# halsen every day of the year 14–22. Weekday 0 is Monday.
 BOOKLET_HOURS = {
     "rusinfo": (range(0, 5), 11, 18),
     "bar": (range(0, 3), 17, 20),
     "kors-pa-halsen": (range(0, 7), 14, 22),
 }
 NO_HOURS = ("fastlegen", "helsesoster")
-CUT_OFF = "alarmtelefonen"  # «åpen fra kl 15.00-08.00,» and the sentence stops
+CUT_OFF = "alarmtelefonen"  # the booklet's sentence about its hours (15–08) is cut off
 BOOKLET_PHONES = {"tel:+4791508588", "tel:116111"}
 OPENS = re.compile(r"Stengt – åpner ((?:om [^()]+ \(kl\. \d\d\.\d\d\))|(?:[^()]*?kl\. \d\d\.\d\d))")
 ADDED_PHONES = {"tel:113", "tel:+4722591300"}  # Medisinsk nødtelefon and Giftinformasjonen
