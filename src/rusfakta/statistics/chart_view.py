@@ -3,10 +3,11 @@
 import re
 
 from django.utils import translation
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from rusfakta.statistics.chart_screen import WIDE_FROM, drawing_size
-from rusfakta.statistics.charts import chart_rows, source_line
+from rusfakta.statistics.charts import chart_rows
 
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 ONLY_YEARS = re.compile(r"^(19|20)\d\d(/(19|20)\d\d)?$")
@@ -22,6 +23,14 @@ def label_heading(rows):
     return _("Gruppe")
 
 
+def source_line_html(rows):
+    """The chart's source line for a page: source titles as published, marked as bokmål names."""
+    titles = list(dict.fromkeys(row["stat"].source.title for row in rows))
+    periods = list(dict.fromkeys(row["stat"].period for row in rows))
+    marked = format_html_join(", ", '<span lang="nb" translate="no">{}</span>', ((t,) for t in titles))
+    return format_html("{}: {}. {}: {}.", _("Kilde"), marked, _("Periode"), ", ".join(periods))
+
+
 def chart_context(chart, stats, lang):
     rows = chart_rows(chart, stats, lang)
     with translation.override(lang):
@@ -29,7 +38,7 @@ def chart_context(chart, stats, lang):
         return {
             "chart": chart,
             "rows": rows,
-            "source_line": source_line(rows, lang),
+            "source_line": source_line_html(rows),
             "label_heading": label_heading(rows),
             "alt": _("Stolpediagram: %(title)s.") % {"title": chart.title} + f" {bars}.",
             "narrow": drawing_size(chart, "narrow"),

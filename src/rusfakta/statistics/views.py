@@ -1,7 +1,5 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext as _
 
 from rusfakta.content.models import Figure, Passage
 from rusfakta.pack.translated import translate, translate_all
@@ -17,18 +15,8 @@ from rusfakta.statistics.models import Chart
 # edition's text in place under the same attribute names, or marks the bokmål fallback lang="nb".
 
 
-def source_line_html(rows):
-    """The chart's source line for a page: source titles as published, marked as bokmål names."""
-    titles = list(dict.fromkeys(row["stat"].source.title for row in rows))
-    periods = list(dict.fromkeys(row["stat"].period for row in rows))
-    marked = format_html_join(", ", '<span lang="nb" translate="no">{}</span>', ((t,) for t in titles))
-    return format_html("{}: {}. {}: {}.", _("Kilde"), marked, _("Periode"), ", ".join(periods))
-
-
 def _chart_context(chart, stats, lang):
-    context = chart_context(translate(chart), stats, lang)
-    context["source_line"] = source_line_html(context["rows"])
-    return context
+    return chart_context(translate(chart), stats, lang)
 
 
 def _figures():
