@@ -9,7 +9,11 @@ pytestmark = pytest.mark.browser
 def test_ask_works_without_javascript(browser_page, live_url):
     browser_page.goto(live_url + "/spor/")
     browser_page.get_by_label("Skriv spørsmålet ditt med egne ord").fill("kan man dø av kokain")
-    browser_page.get_by_role("button", name="Spør").click()
+    # With JavaScript the typed question may already be fetched and the address replaced when the
+    # form is sent: wait for the form's own page load, not for the address.
+    with browser_page.expect_response(lambda r: r.request.is_navigation_request() and "?q=" in r.url):
+        browser_page.get_by_role("button", name="Spør").click()
+    browser_page.locator(".result").nth(2).wait_for()
     assert "/spor/?q=" in browser_page.url
     assert browser_page.locator(".result").count() >= 3
     assert browser_page.locator(".result mark").count() >= 1
