@@ -31,6 +31,15 @@ def fresh_search_budget():
     caches["search"].clear()
 
 
+@pytest.fixture(autouse=True)
+def bokmal_to_start_with():
+    """A request to /en/ or /nn/ through the test client leaves its language active in this thread;
+    each test starts in bokmål, as a fresh request would."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def static_files_per_checkout():
     """Pages are rendered with the production static storage (hashed names, manifest). The files are

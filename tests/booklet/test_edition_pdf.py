@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.utils import translation
 from pypdf import PdfReader
 
 from rusfakta.booklet.build import render_pdf
@@ -32,13 +31,6 @@ NN_PO = Path(settings.LOCALE_PATHS[0]) / "nn" / "LC_MESSAGES" / "django.po"
 
 def flat(text):
     return " ".join(text.replace("\u00a0", " ").replace("\u2019", "'").replace("\u00ad", "").split())
-
-
-@pytest.fixture(autouse=True)
-def _language_back_to_bokmal():
-    """A request to /en/ leaves English active in this thread; the next module expects bokmål."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ from pydantic import Field
 from rusfakta.content import markup
 from rusfakta.content.translated import CHAPTER, PASSAGE, export_translation, translation_units  # noqa: F401
 from rusfakta.pack import refs
+from rusfakta.pack.dump import load_text
 from rusfakta.pack.pages import pack_problem
 from rusfakta.pack.problems import SLUG, Problem, Strict, relative, unique_ids
 from rusfakta.pack.records import Record
@@ -112,7 +113,7 @@ def _split_front_matter(text, rel, pack):
         pack.problems.append(Problem(rel, 1, "front matter is not closed with '---'"))
         return None, []
     try:
-        front = yaml.safe_load("\n".join(lines[1:end])) or {}
+        front = load_text("\n".join(lines[1:end])) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1

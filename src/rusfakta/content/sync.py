@@ -1,10 +1,8 @@
 """The content section's rows: the edition, sources, chapters with their passages, and the figures."""
 
-import yaml
-
 from rusfakta.content.models import Chapter, Edition, Figure, Passage, Source
 from rusfakta.content.pack import ChapterData, EditionData, FigureData, SourceData
-from rusfakta.pack.dump import dump_yaml
+from rusfakta.pack.dump import dump_yaml, yaml_text
 from rusfakta.pack.records import set_in_order, slugs_in_order, sync
 
 
@@ -40,7 +38,7 @@ def load(pack):
 
 
 def _chapter_text(chapter):
-    front = yaml.safe_dump(ChapterData.from_row(chapter), allow_unicode=True, sort_keys=False, width=100)
+    front = yaml_text(ChapterData.from_row(chapter))
     lines, section = ["---", front.rstrip(), "---", ""], ""
     for passage in chapter.passages.all():
         if passage.section != section:

@@ -5,6 +5,7 @@ are as in bokmål."""
 
 from types import SimpleNamespace
 
+from rusfakta.pack.dump import yaml_text
 from rusfakta.pack.problems import Problem
 from rusfakta.pack.translations import Translatable, Unit, compare, shown
 
@@ -133,10 +134,8 @@ def export_translation(root, lang, rows):
 
 
 def chapter_markdown(front, passages):
-    import yaml
-
     lines, section = (
-        ["---", yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=100).rstrip(), "---", ""],
+        ["---", yaml_text(front).rstrip(), "---", ""],
         "",
     )
     for slug, passage in passages:

@@ -14,9 +14,8 @@ import json
 from dataclasses import dataclass, field
 from importlib import import_module
 
-import yaml
-
 from rusfakta.pack import refs
+from rusfakta.pack.dump import yaml_text
 from rusfakta.pack.problems import Problem, relative
 from rusfakta.pack.yamlfile import read_yaml
 
@@ -356,7 +355,7 @@ def write_stamps(folder, stamps):
     text = "# Each translated text → the hash of the bokmål text it was translated from.\n"
     text += "# Written by `rusfakta content translations stamp --lang …`; don't edit by hand.\n"
     if stamps:
-        text += yaml.safe_dump(dict(sorted(stamps.items())), allow_unicode=True, sort_keys=False, width=200)
+        text += yaml_text(dict(sorted(stamps.items())), width=200)
     (folder / STAMPS).write_text(text, encoding="utf-8")
 
 

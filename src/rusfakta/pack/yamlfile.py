@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 import yaml
 from pydantic import ValidationError
 
+from rusfakta.pack.dump import LOADER
 from rusfakta.pack.problems import Problem, relative
 
 
@@ -67,7 +68,7 @@ class YamlFile:
 
 def _parse(text):
     """Compose the document once and build the data from that same node."""
-    loader = yaml.SafeLoader(text)
+    loader = LOADER(text)
     try:
         node = loader.get_single_node()
         return node, (loader.construct_document(node) if node is not None else None)
