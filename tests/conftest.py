@@ -31,6 +31,32 @@ def fresh_search_budget():
     caches["search"].clear()
 
 
+# These check what the reader's browser shows (layout, tap targets, axe, JavaScript), which is the
+# same HTML on either database; they run in the SQLite pass only. Everything that reads or writes the
+# database (pages through the test client, the API, the pack, the admin over HTTP, two instances)
+# runs in both. RUSFAKTA_EVERY_TEST=1 runs these on PostgreSQL too.
+BROWSER_ONLY = {
+    "tests/browser/test_ask_browser.py",
+    "tests/browser/test_editions_browser.py",
+    "tests/browser/test_help_browser.py",
+    "tests/browser/test_layout_browser.py",
+    "tests/browser/test_numbers_browser.py",
+    "tests/browser/test_reader_browser.py",
+    "tests/browser/test_tools_browser.py",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return
+    if os.environ.get("RUSFAKTA_EVERY_TEST") == "1":
+        return
+    once = [item for item in items if item.nodeid.split("::")[0] in BROWSER_ONLY]
+    if once:
+        config.hook.pytest_deselected(items=once)
+        items[:] = [item for item in items if item.nodeid.split("::")[0] not in BROWSER_ONLY]
+
+
 @pytest.fixture(autouse=True)
 def bokmal_to_start_with():
     """A request to /en/ or /nn/ through the test client leaves its language active in this thread;
