@@ -1,3 +1,4 @@
+import atexit
 import os
 import socket
 import subprocess
@@ -28,16 +29,8 @@ def _free_port():
         return s.getsockname()[1]
 
 
-def _live_database_url():
-    """The server gets a database of its own: a fresh SQLite file, or a new PostgreSQL database."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        return None, None
-    import psycopg
-
-    config = dj_database_url.parse(url)
-    name = f"rusfakta_live_{uuid.uuid4().hex[:8]}"
-    admin = dict(
+def _admin(config):
+    return dict(
         host=config["HOST"],
         port=config["PORT"],
         user=config["USER"],
@@ -45,20 +38,82 @@ def _live_database_url():
         password=config["PASSWORD"] or None,
         autocommit=True,
     )
+
+
+_PREPARED = {}
+
+
+def _prepared():
+    """Once per test session, what `serve` makes of a first run (migrated, pack loaded), as a data
+    folder for SQLite or a template database for PostgreSQL. Each server starts from a copy, so the
+    first run is exercised once, and no test pays the pack load again or sees another's edits."""
+    if "env" not in _PREPARED:
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="rusfakta-prepared-"))
+        env = {**os.environ, "RUSFAKTA_DATA_DIR": str(folder / "data"), "PYTHONPATH": _pythonpath()}
+        url = os.environ.get("DATABASE_URL", "")
+        if url.startswith("postgres"):
+            import psycopg
+
+            name = f"rusfakta_prepared_{uuid.uuid4().hex[:8]}"
+            with psycopg.connect(**_admin(dj_database_url.parse(url))) as connection:
+                connection.execute(f'CREATE DATABASE "{name}"')
+            env["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + name
+            _PREPARED["template"] = name
+        done = subprocess.run(
+            [sys.executable, "-m", "rusfakta", "serve", "--prepare-only"],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode:
+            pytest.fail("`rusfakta serve --prepare-only` failed on a first run:\n" + done.stderr[-3000:])
+        _PREPARED["env"] = env
+        atexit.register(_drop_prepared, folder)
+    return _PREPARED
+
+
+def _drop_prepared(folder):
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+    if "template" in _PREPARED:
+        drop_database((_admin(dj_database_url.parse(os.environ["DATABASE_URL"])), _PREPARED["template"]))
+
+
+def _live_database_url():
+    """The server gets a database of its own: a copy of the prepared SQLite file (made by the caller),
+    or a new PostgreSQL database made from the prepared one."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return None, None
+    import psycopg
+
+    admin = _admin(dj_database_url.parse(url))
+    name = f"rusfakta_live_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(**admin) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{_prepared()["template"]}"')
     return url.rsplit("/", 1)[0] + "/" + name, (admin, name)
 
 
-def server_environment(data_dir):
-    """Environment for `rusfakta serve` with its own data folder and, on PostgreSQL, its own database."""
+def _pythonpath():
     source = str(Path(__file__).resolve().parents[2] / "src")  # this checkout, whatever is installed
+    return os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))
+
+
+def server_environment(data_dir):
+    """Environment for `rusfakta serve` with its own data folder and, on PostgreSQL, its own database,
+    both copies of the session's prepared first run."""
+    import shutil
+
+    shutil.copytree(_prepared()["env"]["RUSFAKTA_DATA_DIR"], data_dir, dirs_exist_ok=True)
     env = {
         **os.environ,
         "RUSFAKTA_DATA_DIR": str(data_dir),
         "RUSFAKTA_WORKERS": "1",
         "RUSFAKTA_WARM_UP": "1",
-        "PYTHONPATH": os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")])),
+        "PYTHONPATH": _pythonpath(),
     }
     database_url, cleanup = _live_database_url()
     if database_url:
@@ -105,7 +160,7 @@ def stop_server(server):
 
 @pytest.fixture(scope="session")
 def live_url(tmp_path_factory):
-    """A real production server (`rusfakta serve`) on a first run, in its own data folder."""
+    """A real production server (`rusfakta serve`), in its own data folder, from the prepared first run."""
     env, cleanup = server_environment(tmp_path_factory.mktemp("data"))
     server, base = start_server(env, tmp_path_factory.mktemp("log") / "serve.log")
     yield base
