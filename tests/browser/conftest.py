@@ -1,5 +1,6 @@
 import atexit
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -158,11 +159,22 @@ def stop_server(server):
     server.wait(timeout=20)
 
 
+def draw_charts(base):
+    """The server draws every chart on the first request for one (about 10 s, over 30 s on a busy
+    machine). Done once here, so no page load in a test waits for the drawing and times out."""
+    with urllib.request.urlopen(base + "/tall/", timeout=60) as response:
+        chart = re.search(r'src="(/tall/diagram/[^"]+\.svg)"', response.read().decode())
+    assert chart, "/tall/ shows no chart"
+    with urllib.request.urlopen(base + chart.group(1), timeout=300) as response:
+        response.read()
+
+
 @pytest.fixture(scope="session")
 def live_url(tmp_path_factory):
     """A real production server (`rusfakta serve`), in its own data folder, from the prepared first run."""
     env, cleanup = server_environment(tmp_path_factory.mktemp("data"))
     server, base = start_server(env, tmp_path_factory.mktemp("log") / "serve.log")
+    draw_charts(base)
     yield base
     stop_server(server)
     drop_database(cleanup)

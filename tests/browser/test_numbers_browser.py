@@ -1,5 +1,7 @@
 """Charts, tables and the numbers pages on a phone, measured in chromium against `rusfakta serve`."""
 
+import base64
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -201,4 +203,65 @@ def test_comparison_is_one_table_within_the_screen_on_a_desktop(browser, live_ur
     wrap = page.locator(".compare-wrap").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= wrap["x"] + wrap["width"] + 0.5 <= width
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+# A chart as shown on screen, from a screenshot read back through a canvas: the colour of its corner
+# (its background) and how often each colour occurs in it.
+SHOWN_COLOURS = """async (png) => {
+  const image = new Image();
+  image.src = 'data:image/png;base64,' + png;
+  await image.decode();
+  const canvas = Object.assign(document.createElement('canvas'), {width: image.width, height: image.height});
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const data = context.getImageData(0, 0, image.width, image.height).data;
+  const counts = {};
+  for (let i = 0; i < data.length; i += 4) {
+    const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
+    counts[key] = (counts[key] || 0) + 1;
+  }
+  return {corner: [data[0], data[1], data[2]], counts};
+}"""
+
+
+def _luminance(rgb):
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(value) for value in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(one, other):
+    lighter, darker = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize("width", (375, 1280))
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_charts_follow_the_colour_scheme_with_readable_text_and_bars(browser, live_url, scheme, width):
+    """On a dark page a chart is drawn dark too, never a white box; on a light page it stays as it was."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(live_url + "/tall/")
+    _load_images(page)
+    paper = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    images = page.locator("picture img").all()
+    assert len(images) >= 10
+    for image in images:
+        shown = page.evaluate(SHOWN_COLOURS, base64.b64encode(image.screenshot()).decode())
+        background = shown["corner"]
+        colours = {tuple(map(int, key.split(","))): n for key, n in shown["counts"].items()}
+        bars = max((colour for colour in colours if _contrast(colour, background) > 1.5), key=colours.get)
+        ink = max(colours, key=lambda colour: _contrast(colour, background))
+        where = f"{image.evaluate('i => i.currentSrc')} ({scheme}, {width} px)"
+        assert f"rgb({', '.join(map(str, background))})" == paper, where  # it sits on the page's own paper
+        assert _contrast(ink, background) >= 4.5, where
+        assert _contrast(bars, background) >= 3, where  # WCAG 1.4.11: graphics against what is next to them
+        if scheme == "dark":
+            assert _luminance(background) < 0.05 and _luminance(ink) > 0.6, where
+        else:
+            assert background == [255, 255, 255] and bars == (0x0B, 0x5C, 0xAD), where
     context.close()

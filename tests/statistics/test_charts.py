@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from rusfakta.statistics.chart_screen import SIZES
+from rusfakta.statistics.chart_screen import DARK, SIZES
 from rusfakta.statistics.charts import bar_values, chart_rows, chart_spec, chart_svg, drawing_spec
 from rusfakta.statistics.in_text import statistics_by_slug
 from rusfakta.statistics.models import Chart
@@ -49,3 +49,16 @@ def test_figure_2_reads_as_two_to_three_against_eight():
     svg = chart_svg(chart)
     assert "2–3\u00a0%" in svg or "2–3 %" in svg
     assert re.search(r'fill-opacity="0\.35"|opacity="0\.35"', svg)
+
+
+@pytest.mark.django_db
+def test_screen_drawings_have_a_dark_colour_for_every_colour_they_use_and_the_pdf_has_none():
+    chart = Chart.objects.get(slug="figur-1-ungdata")
+    for size in SIZES:
+        svg = chart_svg(chart, "nb", size)
+        used = set(re.findall(r'(?:fill|stroke)="(#[0-9a-f]{6})"', svg))
+        assert used and used <= set(DARK), size  # a colour without a dark twin would stay light on dark
+        dark_rules = re.search(r"<style>@media \(prefers-color-scheme: dark\)\{(.*)\}</style>", svg).group(1)
+        for colour in used:
+            assert f'[fill="{colour}"]{{fill:{DARK[colour]}}}' in dark_rules
+    assert "<style" not in chart_svg(chart, "nb", "print")  # paper is always light

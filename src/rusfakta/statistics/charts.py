@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from rusfakta.content.lookups import content_stamp
 from rusfakta.pack.translated import translate
-from rusfakta.statistics.chart_screen import SIZES, screen_spec
+from rusfakta.statistics.chart_screen import SIZES, screen_spec, with_dark_scheme
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.in_text import statistics_by_slug
 from rusfakta.statistics.units import BY_NAME
@@ -170,18 +170,18 @@ def draw_all(stamp, also=None, sizes=tuple(SIZES)):
             shown = translate(copy.copy(chart), lang)
             rows = chart_rows(shown, stats, lang)
             jobs.extend(
-                (chart_file(stamp, chart.slug, lang, size), drawing_spec(shown, rows, lang, size))
+                (chart_file(stamp, chart.slug, lang, size), size, drawing_spec(shown, rows, lang, size))
                 for size in sizes
             )
     done = subprocess.run(
         [sys.executable, "-c", DRAW],
-        input=json.dumps([spec for _path, spec in jobs]).encode(),
+        input=json.dumps([spec for _path, _size, spec in jobs]).encode(),
         capture_output=True,
         timeout=DRAW_SECONDS,
         check=True,
     )
-    for (path, _spec), svg in zip(jobs, json.loads(done.stdout), strict=True):
-        _keep(path, svg)
+    for (path, size, _spec), svg in zip(jobs, json.loads(done.stdout), strict=True):
+        _keep(path, svg if size == "print" else with_dark_scheme(svg))  # the PDF is always on paper
 
 
 def _keep(path, svg):
