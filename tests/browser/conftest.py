@@ -160,8 +160,9 @@ def stop_server(server):
 
 
 def draw_charts(base):
-    """The server draws every chart on the first request for one (about 10 s, over 30 s on a busy
-    machine). Done once here, so no page load in a test waits for the drawing and times out."""
+    """`serve` draws the charts as it prepares, and the prepared data folder is copied with them, so
+    this is quick. Were they missing, the drawing (10–30 s) is waited for here, not in a page load
+    that would time out."""
     with urllib.request.urlopen(base + "/tall/", timeout=60) as response:
         chart = re.search(r'src="(/tall/diagram/[^"]+\.svg)"', response.read().decode())
     assert chart, "/tall/ shows no chart"

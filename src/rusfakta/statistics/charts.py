@@ -156,6 +156,23 @@ def chart_svg(chart, lang="nb", size="print"):
     return svg
 
 
+def draw_missing():
+    """Every drawing of this content version, print and screen, unless all are there already. Called
+    when the server prepares (after a first load), so the first visitor to a chart never waits."""
+    from rusfakta.statistics.models import Chart
+
+    stamp = content_stamp()
+    every = ("print", *SIZES)
+    wanted = [
+        chart_file(stamp, slug, lang, size)
+        for slug in Chart.objects.values_list("slug", flat=True)
+        for lang, _name in settings.LANGUAGES
+        for size in every
+    ]
+    if wanted and not all(path.exists() for path in wanted):
+        draw_all(stamp, sizes=every)
+
+
 def draw_all(stamp, also=None, sizes=tuple(SIZES)):
     """Every chart of this content version in every language, at these sizes, drawn by one child process."""
     from rusfakta.statistics.models import Chart

@@ -13,12 +13,16 @@ from rusfakta.serving.staticfiles import collect_static_if_changed
 
 
 def prepare():
-    """First run: data folder, database schema, static files, and the content pack when empty."""
+    """First run: data folder, database schema, static files, the content pack when empty, and the
+    charts of the content version when they are not drawn yet."""
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
     call_command("migrate", interactive=False, verbosity=0)
     collect_static_if_changed()
     if not Chapter.objects.exists():
         load_pack(settings.CONTENT_PACK_DIR)
+    from rusfakta.statistics.charts import draw_missing  # altair stays out of the server's processes
+
+    draw_missing()
 
 
 class Command(BaseCommand):
