@@ -169,7 +169,7 @@ def run(targets, measure, args, env, label=""):
             rate, p50, p99, errors = measure(base, paths, args.seconds, args.connections, args.clients)
             results[name] = rate
             print(
-                f"{label or name:12s} {rate:9.0f} req/s   p50 {p50:7.2f} ms   p99 {p99:7.2f} ms   errors {errors}"
+                f"{label or name:{28 if label else 12}s} {rate:9.0f} req/s   p50 {p50:7.2f} ms   p99 {p99:7.2f} ms   errors {errors}"
             )
         with urllib.request.urlopen(base + "/healthz") as response:
             print(f"healthz after the load: {response.status} {response.read().decode()}")
