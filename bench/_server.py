@@ -17,7 +17,8 @@ def free_port():
 
 
 @contextlib.contextmanager
-def running_server(workers=None, with_process=False):
+def running_server(workers=None, with_process=False, env=None):
+    """env: variables to set (a value of None unsets one) over the bench's own."""
     port = free_port()
     env = {
         **os.environ,
@@ -25,7 +26,9 @@ def running_server(workers=None, with_process=False):
         "RUSFAKTA_ACCESS_LOG": "WARNING",
         "RUSFAKTA_SEARCH_RATE": "100000",
         "RUSFAKTA_SEARCH_BURST": "100000",
+        **(env or {}),
     }
+    env = {name: value for name, value in env.items() if value is not None}
     if workers:
         env["RUSFAKTA_WORKERS"] = str(workers)
     log = tempfile.TemporaryFile()

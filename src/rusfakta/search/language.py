@@ -18,16 +18,51 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 
 
+class WordList:
+    """A large set of words kept as one sorted bytes object, the words between newlines, and searched by
+    halving: the lexicon's 98 000 words take 1 MB this way, against 10 MB as a frozenset, in every
+    worker. `word in words` and `len(words)`, as with a set."""
+
+    def __init__(self, words):
+        encoded = sorted({w.encode() for w in words if w and "\n" not in w})
+        self.count = len(encoded)
+        self.blob = b"\n" + b"\n".join(encoded) + b"\n"
+
+    def __len__(self):
+        return self.count
+
+    def __contains__(self, word):
+        key = word.encode()
+        if not key or b"\n" in key:
+            return False
+        blob, low, high = self.blob, 0, len(self.blob) - 1
+        # The words still possible are those whose newline before them lies in [low, high).
+        while low < high:
+            start = blob.rfind(b"\n", low, (low + high) // 2 + 1)
+            end = blob.find(b"\n", start + 1)
+            found = blob[start + 1 : end]
+            if found == key:
+                return True
+            if found < key:
+                low = end
+            else:
+                high = start
+        return False
+
+
+def _word_list(name):
+    with gzip.open(DATA / name, "rt", encoding="utf-8") as f:
+        return WordList(line.strip() for line in f)
+
+
 @cache
 def lexicon():
-    with gzip.open(DATA / "lexicon.txt.gz", "rt", encoding="utf-8") as f:
-        return frozenset(line.strip() for line in f if line.strip())
+    return _word_list("lexicon.txt.gz")
 
 
 @cache
 def english_words():
-    with gzip.open(DATA / "en_words.txt.gz", "rt", encoding="utf-8") as f:
-        return frozenset(line.strip() for line in f if line.strip())
+    return _word_list("en_words.txt.gz")
 
 
 @cache

@@ -18,7 +18,7 @@ from rusfakta.statistics.units import BY_NAME
 INK, BAR, GRID, BACKGROUND = "#1b1b1f", "#0b5cad", "#c9ced6", "#ffffff"
 # The same drawing on a dark page (the site's dark --paper): text 15.6:1, bars 8.4:1 against it.
 DARK = {INK: "#eceaf5", BAR: "#6cb2ff", GRID: "#3b3850", BACKGROUND: "#131219"}
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
+
 FONT_SIZE = 15  # at 250/288 (the narrowest column it is shown in, at 320 px) it is still 13 px
 ROW = 56  # one bar: its name above, the bar below
 BAR_HEIGHT = 20
@@ -52,53 +52,23 @@ def _plot_width(values, width, top):
     return int(min([room, *fits]))
 
 
-def screen_spec(chart, values, unit, lang, size):
-    """The Vega-Lite spec of one chart at one size; values are charts.bar_values(rows)."""
-    import altair as alt
-
+def screen_job(chart, values, unit, lang, size):
+    """What the drawing child needs for one chart at one size (chart_specs.screen_spec draws it):
+    values are charts.bar_values(rows)."""
     width, height = drawing_size(chart, size)
     top = max(v["high"] for v in values)
     domain_top = 100 if unit == "percent" and top > 50 else (top * 1.3 or 1)
-    plot = _plot_width(values, width, domain_top)
     with translation.override(lang):
         axis_title = str(BY_NAME[unit].axis)
-    y = alt.Y("label:N", sort=None, axis=None, scale=alt.Scale(paddingInner=0, paddingOuter=0))
-    x = alt.X(
-        "start:Q",
-        title=axis_title,
-        scale=alt.Scale(domain=[0, domain_top], nice=False),
-        axis=alt.Axis(tickCount=4, labelFlush=True, labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE),
-    )
-    base = alt.Chart(alt.Data(values=values)).encode(y=y)
-    shift = BAR_HEIGHT / 2
-    bars = base.mark_bar(color=BAR, height=BAR_HEIGHT, yOffset=shift).encode(x=x, x2="low:Q")
-    spans = (
-        base.transform_filter(alt.datum.range)
-        .mark_bar(color=BAR, opacity=0.35, height=BAR_HEIGHT, yOffset=shift, stroke=BAR, strokeWidth=1)
-        .encode(x=alt.X("low:Q"), x2="high:Q")
-    )
-    names = base.mark_text(align="left", baseline="alphabetic", dy=-4, fontSize=FONT_SIZE, color=INK).encode(
-        x=alt.datum(0), text="label:N"
-    )
-    shown = base.mark_text(align="left", baseline="middle", dx=4, dy=shift, fontSize=FONT_SIZE, color=INK)
-    layered = (bars + spans + names + shown.encode(x=alt.X("high:Q"), text="shown:N")).properties(
-        width=plot,
-        height=ROW * len(values),
-        autosize={"type": "none"},
-        padding={
-            "left": LEFT,
-            "right": width - LEFT - plot,
-            "top": TOP,
-            "bottom": height - TOP - ROW * len(values),
-        },
-    )
-    axis = {"gridColor": GRID, "labelColor": INK, "titleColor": INK, "domainColor": INK, "tickColor": INK}
-    return (
-        layered.configure(font=FONT, background=BACKGROUND)
-        .configure_view(stroke=None)
-        .configure_axis(titleFontWeight="normal", **axis)
-        .to_dict()
-    )
+    return {
+        "size": size,
+        "values": values,
+        "width": width,
+        "height": height,
+        "plot": _plot_width(values, width, domain_top),
+        "domain_top": domain_top,
+        "axis_title": axis_title,
+    }
 
 
 def with_dark_scheme(svg):

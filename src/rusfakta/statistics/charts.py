@@ -1,9 +1,10 @@
 """Charts as SVG, drawn on the server from the figure records (altair → vl-convert), cached per content version.
 
-Drawing is rare (once per content version) and heavy: vl-convert's JavaScript engine keeps about
-120 MB once it has drawn. So the first worker that needs a chart of a new content version builds
-every chart's Vega-Lite spec (altair, imported then) and a child process draws them all; each SVG is
-kept as a file in the data folder, which every other worker reads.
+Drawing is rare (once per content version) and heavy: altair keeps about 30 MB once imported and
+vl-convert's JavaScript engine about 120 MB once it has drawn. So the first worker that needs a chart
+of a new content version works out every drawing's inputs (drawing_job: numbers and texts in the
+reader's language), and a child process builds their Vega-Lite specs and draws them all
+(chart_specs.py); each SVG is kept as a file in the data folder, which every other worker reads.
 """
 
 import copy
@@ -23,13 +24,10 @@ from django.utils.translation import gettext as _
 
 from rusfakta.content.lookups import content_stamp
 from rusfakta.pack.translated import translate
-from rusfakta.statistics.chart_screen import SIZES, screen_spec, with_dark_scheme
+from rusfakta.statistics.chart_screen import SIZES, screen_job, with_dark_scheme
 from rusfakta.statistics.formatting import format_statistic
 from rusfakta.statistics.in_text import statistics_by_slug
 from rusfakta.statistics.units import BY_NAME
-
-INK, BAR, GRID = "#1b1b1f", "#0b5cad", "#c9ced6"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 
 
 def chart_rows(chart, stats, lang):
@@ -78,51 +76,45 @@ def bar_values(rows):
     return values
 
 
-def chart_spec(chart, rows, lang):
-    import altair as alt
-
+def print_job(chart, rows, lang):
+    """What the drawing child needs for the PDF's drawing of one chart (chart_specs.print_spec)."""
     unit = rows[0]["stat"].unit
     values = bar_values(rows)
     top = max(v["high"] for v in values)
-    domain = [0, 100] if unit == "percent" and top > 50 else [0, top * 1.3]
-    y = alt.Y(
-        "label:N", sort=None, title=None, axis=alt.Axis(labelLimit=170, labelFontSize=14, labelPadding=6)
-    )
     with translation.override(lang):
         axis_title = str(BY_NAME[unit].axis)
-    x = alt.X("start:Q", title=axis_title, scale=alt.Scale(domain=domain))
-    base = alt.Chart(alt.Data(values=values)).encode(y=y)
-    bars = base.mark_bar(color=BAR, height=20).encode(x=x, x2="low:Q")
-    spans = (
-        base.transform_filter(alt.datum.range)
-        .mark_bar(color=BAR, opacity=0.35, height=20, stroke=BAR, strokeWidth=1)
-        .encode(x=alt.X("low:Q"), x2="high:Q")
-    )
-    labels = base.mark_text(align="left", dx=4, color=INK, fontSize=14).encode(
-        x=alt.X("high:Q"), text="shown:N"
-    )
-    title = alt.TitleParams(
-        _lines(chart.title, 36),
-        subtitle=_lines(source_line(rows, lang), 46),
-        anchor="start",
-        frame="bounds",
-        fontSize=15,
-        subtitleFontSize=13,
-        color=INK,
-        subtitleColor=INK,
-    )
-    layered = (bars + spans + labels).properties(
-        width=220,
-        height=alt.Step(32),
-        padding={"left": 24, "right": 24, "top": 8, "bottom": 8},
-        title=title,
-    )
-    axis = {"gridColor": GRID, "labelColor": INK, "titleColor": INK, "domainColor": INK, "tickColor": INK}
-    return layered.configure(font=FONT).configure_view(stroke=None).configure_axis(**axis).to_dict()
+    return {
+        "size": "print",
+        "values": values,
+        "domain": [0, 100] if unit == "percent" and top > 50 else [0, top * 1.3],
+        "axis_title": axis_title,
+        "title": _lines(chart.title, 36),
+        "subtitle": _lines(source_line(rows, lang), 46),
+    }
+
+
+def drawing_job(chart, rows, lang, size):
+    if size == "print":
+        return print_job(chart, rows, lang)
+    return screen_job(chart, bar_values(rows), rows[0]["stat"].unit, lang, size)
+
+
+def drawing_spec(chart, rows, lang, size):
+    """The Vega-Lite spec, built here (altair imported) rather than in the child: for tests and tools."""
+    from rusfakta.statistics.chart_specs import spec
+
+    return spec(drawing_job(chart, rows, lang, size))
+
+
+def chart_spec(chart, rows, lang):
+    return drawing_spec(chart, rows, lang, "print")
 
 
 CODE_DIGEST = hashlib.sha256(  # a deploy draws them again
-    Path(__file__).read_bytes() + (Path(__file__).parent / "chart_screen.py").read_bytes()
+    b"".join(
+        (Path(__file__).parent / name).read_bytes()
+        for name in ("charts.py", "chart_screen.py", "chart_specs.py")
+    )
 ).hexdigest()[:8]
 # "print" has its title and source line in the drawing (the PDF); the screen sizes leave them to the page.
 # They are drawn apart, so a page waits only for the screen's drawings and the PDF only for its own.
@@ -133,13 +125,7 @@ def chart_file(stamp, slug, lang, size="print"):
     return Path(settings.DATA_DIR) / "charts" / f"{stamp}-{CODE_DIGEST}-{slug}-{lang}-{size}.svg"
 
 
-def drawing_spec(chart, rows, lang, size):
-    if size == "print":
-        return chart_spec(chart, rows, lang)
-    return screen_spec(chart, bar_values(rows), rows[0]["stat"].unit, lang, size)
-
-
-DRAW = "import json, sys, vl_convert; json.dump([vl_convert.vegalite_to_svg(s) for s in json.load(sys.stdin)], sys.stdout)"
+DRAW = "from rusfakta.statistics.chart_specs import draw; draw()"
 DRAW_SECONDS = 120
 
 
@@ -187,18 +173,18 @@ def draw_all(stamp, also=None, sizes=tuple(SIZES)):
             shown = translate(copy.copy(chart), lang)
             rows = chart_rows(shown, stats, lang)
             jobs.extend(
-                (chart_file(stamp, chart.slug, lang, size), size, drawing_spec(shown, rows, lang, size))
+                (chart_file(stamp, chart.slug, lang, size), drawing_job(shown, rows, lang, size))
                 for size in sizes
             )
     done = subprocess.run(
         [sys.executable, "-c", DRAW],
-        input=json.dumps([spec for _path, _size, spec in jobs]).encode(),
+        input=json.dumps([job for _path, job in jobs]).encode(),
         capture_output=True,
         timeout=DRAW_SECONDS,
         check=True,
     )
-    for (path, size, _spec), svg in zip(jobs, json.loads(done.stdout), strict=True):
-        _keep(path, svg if size == "print" else with_dark_scheme(svg))  # the PDF is always on paper
+    for (path, job), svg in zip(jobs, json.loads(done.stdout), strict=True):
+        _keep(path, svg if job["size"] == "print" else with_dark_scheme(svg))  # the PDF is always on paper
 
 
 def _keep(path, svg):
