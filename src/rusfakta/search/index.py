@@ -15,10 +15,10 @@ from rusfakta.search.analysis import (
     function_words,
     words,
 )
+from rusfakta.search.coverage import is_covered, read, topic_terms
 from rusfakta.search.language import (
     common_words,
     english_words,
-    is_everyday_word,
     is_real_english,
     is_real_word,
     lexicon,
@@ -51,17 +51,6 @@ FOREIGN_STOPWORDS = frozenset(
 # When a notice fires, the answers also lean towards what the booklet says about that danger.
 NOTICE_TERMS = {"emergency": "overdose pustestans hjertestans hjelp", "out_of_scope": "risiko skader hjelp"}
 NOTICE_TERMS_EN = {"emergency": "overdose breathing cardiac arrest help", "out_of_scope": "risk harm help"}
-# "Does the booklet answer this at all?" (decision 0015). Below this reranked top score the best
-# passage is a guess; set on the tune sets so that at most 2 % of answerable questions fall under it.
-COVERED_SCORE = 0.9
-# ... or when more than this share of its content words are real words the booklet never uses
-# ("hva hjelper mot hodepine"), unless the best passage scores at least SURE_SCORE.
-UNKNOWN_SHARE = 0.45
-SURE_SCORE = 1.1
-# A long question covers a smaller share of any passage, so its best score is lower: from this many
-# content words on, the threshold is COVERED_SCORE_LONG.
-LONG_QUESTION = 8
-COVERED_SCORE_LONG = 0.75
 # "alle tar koks?", "hvor mange har ikke brukt": a claim about how many use (search/signals.py)
 # matches passages whose text makes one, at this weight (set on the tune set, with its myth questions).
 INTENT_WEIGHT = 12.0  # the token is rare (7 passages); 8–20 gave the same tune result
@@ -123,6 +112,7 @@ class SearchIndex:
         self.stems = set(document_frequency)
         self.stems |= {s for _, means in glossary for s in self.analyzer.analyze(means)}
         self.known_terms = {w for terms, _ in glossary for t in terms for w in words(t)}
+        self.topic_terms = topic_terms(self.scope, self.glossary)  # words for cocaine and drugs
         self.vocabulary = [w for w, _ in surface.most_common() if len(w) >= 3 and not w.isdigit()]
         self.surface = frozenset(surface)
         # Our words by each form with one letter dropped: a one-letter slip is found by lookup, not a scan.
@@ -293,7 +283,8 @@ class SearchIndex:
         phrase = self._phrase_stems(kept)
         if INTENT_TOKEN in phrase:
             weighted[INTENT_TOKEN] = INTENT_WEIGHT
-        for term, means in self._expansion(padded):
+        expansion = self._expansion(padded)
+        for term, means in expansion:
             # A word the passages never use ("addictive", "hekta") stands in full for its meaning.
             substitute = not any(s in self.index_stems for s in self.analyzer.analyze(term))
             weight = SUBSTITUTE_WEIGHT if substitute else EXPANSION_WEIGHT
@@ -303,27 +294,19 @@ class SearchIndex:
                 weighted[stem] = max(weighted.get(stem, 0.0), weight)
         for stem in weighted.keys() & self.common:
             weighted[stem] *= COMMON_WEIGHT
-        return corrected, notice, weighted, phrase, self._content(kept)
-
-    def _content(self, tokens):
-        """The share of content words that are real, less common Norwegian words ("hodepine", not "aldri")
-        our text, questions and glossary never use."""
-        content = [t for t in tokens if not t.isdigit() and self.analyzer.analyze(t)]
-        unknown = [
-            t for t in content if is_real_word(t) and not is_everyday_word(t) and not self._is_known(t)
-        ]
-        return (len(unknown) / len(content) if content else 0.0), len(content)
+        reading = read(self, kept, f" {' '.join(kept)} ", expansion, INTENT_TOKEN in phrase)
+        return corrected, notice, weighted, phrase, reading
 
     def search(self, query, limit=5):
         query = " ".join(query.split())[:MAX_QUERY_CHARS]
-        corrected, notice, weighted, phrase, (unknown_share, content_words) = self._terms(query)
+        corrected, notice, weighted, phrase, reading = self._terms(query)
         answer = SearchOutcome(
             query=query,
             corrected=corrected,
             notice=notice,
             stems=frozenset(weighted),
-            unknown_share=unknown_share,
-            content_words=content_words,
+            unknown_share=reading.unknown_share,
+            content_words=reading.content_words,
         )
         asked = f" {' '.join(self._drop_foreign(corrected or ' '.join(self._tokens(query))).split())} "
         if not weighted:
@@ -344,13 +327,7 @@ class SearchIndex:
             key=lambda item: -item[1],
         )
         answer.hits = [(self.documents[slug], round(score, 3)) for slug, score in ranked[:limit]]
-        top = ranked[0][1]
-        threshold = COVERED_SCORE_LONG if content_words >= LONG_QUESTION else COVERED_SCORE
-        answer.covered = (
-            top >= threshold
-            and not (unknown_share > UNKNOWN_SHARE and top < SURE_SCORE)
-            and not self.scope.excludes(asked)
-        )
+        answer.covered = is_covered(ranked[0][1], reading, self.scope.excludes(asked))
         return answer if answer.covered else self._uncovered(answer)
 
     def _uncovered(self, answer):
