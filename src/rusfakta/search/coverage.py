@@ -56,10 +56,10 @@ def read(index, tokens, padded, expansion, intent):
     """The question's Reading: tokens as corrected (foreign function words dropped), padded the same
     joined, expansion its glossary entries [(term, means)], intent whether it claims how many use."""
     content = [t for t in tokens if not t.isdigit() and index.analyzer.analyze(t)]
-    unknown = [t for t in content if is_real_word(t) and not is_everyday_word(t) and not index._is_known(t)]
+    unknown = [t for t in content if is_real_word(t) and not is_everyday_word(t) and not index.is_known(t)]
 
     def telling(word):
-        return index._is_known(word) and not is_everyday_word(word)
+        return index.is_known(word) and not is_everyday_word(word)
 
     on_topic = (
         intent

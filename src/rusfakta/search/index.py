@@ -5,8 +5,6 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 import tantivy
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 from rusfakta.search.analysis import (
     build_analyzer,
@@ -19,15 +17,13 @@ from rusfakta.search.coverage import is_covered, read, topic_terms
 from rusfakta.search.language import (
     common_words,
     english_words,
-    is_real_english,
-    is_real_word,
     lexicon,
-    nordic_spellings,
     nynorsk_map,
     to_bokmal,
 )
 from rusfakta.search.outcome import Scope, SearchOutcome
 from rusfakta.search.signals import INTENT_TOKEN, quantified_use
+from rusfakta.search.spelling import Spelling
 
 # Tunables (decision 0004). Set by small grid searches on the tune part of bench/search_questions.yaml.
 FIELD_BOOSTS = {"questions": 2.0, "heading": 1.0, "chapter": 0.8, "text": 1.0}
@@ -62,7 +58,7 @@ def _longest_first(entries):
     return sorted(entries, key=lambda term: -len(term[0]))
 
 
-class SearchIndex:
+class SearchIndex(Spelling):
     """The passages, glossary and notices of one content version and one edition, ready to rank
     against a question. lang: "nb" and "nn" use the Norwegian analyzer (a nynorsk edition's text and
     every question are read with nynorsk forms mapped to bokmål), "en" tantivy's English stemmer."""
@@ -115,6 +111,7 @@ class SearchIndex:
         self.topic_terms = topic_terms(self.scope, self.glossary)  # words for cocaine and drugs
         self.vocabulary = [w for w, _ in surface.most_common() if len(w) >= 3 and not w.isdigit()]
         self.surface = frozenset(surface)
+        self.written = self.surface | self.known_terms  # words as our text and glossary write them
         # Our words by each form with one letter dropped: a one-letter slip is found by lookup, not a scan.
         self.one_letter = defaultdict(list)
         for rank, w in enumerate(self.vocabulary):
@@ -179,54 +176,6 @@ class SearchIndex:
         index.reload()
         return index
 
-    def _is_known(self, word):
-        if word in self.known_terms:
-            return True
-        stems = self.analyzer.analyze(word)
-        return all(s in self.stems for s in stems)
-
-    def _correct(self, word):
-        """A word we don't use is corrected only if it is not a real bokmål or nynorsk word."""
-        if word.isdigit() or self._is_known(word) or (self.lang != "en" and is_real_word(word)):
-            return word
-        if self.lang == "en" and (len(word) < 5 or is_real_english(word)):
-            return word
-        return self._nearest(word)
-
-    def _near_reading(self, word):
-        """For a real word we never use ("do", "gravd", "snake"): the word of ours it may have been
-        typed for ("dø", "gravid", "snakke"), or None. It is searched beside the word, never instead."""
-        if word.isdigit() or self._is_known(word) or not is_real_word(word):
-            return None
-        nordic = next((w for w in nordic_spellings(word) if self._is_known(w)), None)
-        if nordic or len(word) < 4:
-            return nordic
-        found = [
-            c
-            for d in {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
-            for c in self.one_letter[d]
-        ]
-        found = sorted(c for c in found if OSA.distance(word, c[1]) == 1)
-        return found[0][1] if found else None  # the most frequent of our words one letter away
-
-    def _nearest(self, word):
-        nordic = next((w for w in nordic_spellings(word) if self._is_known(w)), None)
-        if nordic:
-            return nordic
-        if len(word) < 4:
-            return word
-        limit = 1 if len(word) <= 7 else 2
-        candidates = process.extract(
-            word, self.vocabulary + sorted(self.known_terms), scorer=OSA.distance, score_cutoff=limit, limit=5
-        )
-        if not candidates:
-            return word
-        best_distance = min(distance for _, distance, _ in candidates)
-        choice = next(choice for choice, distance, _ in candidates if distance == best_distance)
-        if len(word) == 4 and len(choice) <= len(word):
-            return word  # short words: only a missing letter ("crak"), never a swapped one ("blør" is not "blir")
-        return choice
-
     def _notice(self, padded):
         for kind, phrases, text in self.notices:
             if any(f" {phrase} " in padded for phrase in phrases):
@@ -260,7 +209,7 @@ class SearchIndex:
     def _terms(self, query):
         """The question as weighted stems for BM25, plus the stems compared with reader questions."""
         tokens = self._tokens(query)  # nynorsk forms are asked as their bokmål words
-        corrected_tokens = [self._correct(t) for t in tokens]
+        corrected_tokens = [c for t in self._norwegian_lookalikes(tokens) for c in self._correct(t).split()]
         corrected = " ".join(corrected_tokens) if corrected_tokens != tokens else None
         padded = f" {' '.join(corrected_tokens)} "
         notice = self._notice(f" {' '.join(tokens)} ") or self._notice(padded)
@@ -275,9 +224,11 @@ class SearchIndex:
         ]
         for stem in self.analyzer.analyze(" ".join(joined)):
             weighted[stem] = max(weighted.get(stem, 0.0), 1.0)
+        near_expansion = []  # the glossary entries of the near readings ("snake med" → "snakke med")
         if any(near):
             near_padded = f" {' '.join(n or t for n, t in zip(near, kept, strict=True))} "
-            near_terms = [n for n in near if n] + [m for _, m in self._expansion(near_padded)]
+            near_expansion = self._expansion(near_padded)
+            near_terms = [n for n in near if n] + [m for _, m in near_expansion]
             for stem in self.analyzer.analyze(" ".join(near_terms)):
                 weighted[stem] = max(weighted.get(stem, 0.0), NEAR_WEIGHT)
         phrase = self._phrase_stems(kept)
@@ -294,7 +245,7 @@ class SearchIndex:
                 weighted[stem] = max(weighted.get(stem, 0.0), weight)
         for stem in weighted.keys() & self.common:
             weighted[stem] *= COMMON_WEIGHT
-        reading = read(self, kept, f" {' '.join(kept)} ", expansion, INTENT_TOKEN in phrase)
+        reading = read(self, kept, f" {' '.join(kept)} ", expansion + near_expansion, INTENT_TOKEN in phrase)
         return corrected, notice, weighted, phrase, reading
 
     def search(self, query, limit=5):
