@@ -148,3 +148,38 @@ def test_topic_terms_are_the_scopes_drug_words_and_the_glossary_terms_meaning_on
     terms = current_index().topic_terms
     assert {"kokain", "narkotika", "koks", "snø", "tusi"} <= terms
     assert "drikke" not in terms and "sove" not in terms
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hvor mye alkohol tåler man før man blir full",
+        "hva er symptomer på angst",
+        "how long does a hangover last",
+    ],
+)
+def test_subjects_the_booklet_covers_only_with_cocaine_are_not_covered_alone(question):
+    assert ask(question, 3)["covered"] is False
+
+
+@pytest.mark.parametrize(
+    "question", ["c og alkohol på vors", "kan kokain gi angst", "stripe og drikking samtidig"]
+)
+def test_the_same_subjects_with_cocaine_named_in_any_word_are_covered(question):
+    assert ask(question, 3)["covered"] is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["hvor lenge er kokain i kroppen", "kor lenge er koks i blodet", "slår kokain ut på testen i militæret"],
+)
+def test_a_gapped_phrase_finds_a_not_covered_topic_with_a_few_words_between(question):
+    assert ask(question, 3)["covered"] is False
+
+
+def test_a_gap_stands_for_at_most_three_words():
+    from rusfakta.search.outcome import phrase_in
+
+    assert phrase_in("hvor lenge er … i kroppen", " hvor lenge er det i kroppen min ")
+    assert not phrase_in("hvor lenge er … i kroppen", " hvor lenge varer rusen i kroppen ")
+    assert not phrase_in("hvor lenge er … i kroppen", " hvor lenge er a b c d i kroppen ")

@@ -109,6 +109,8 @@ class SearchIndex(Spelling):
         self.stems |= {s for _, means in glossary for s in self.analyzer.analyze(means)}
         self.known_terms = {w for terms, _ in glossary for t in terms for w in words(t)}
         self.topic_terms = topic_terms(self.scope, self.glossary)  # words for cocaine and drugs
+        # Another drug or subject is covered with cocaine named in any of its words ("c og alkohol").
+        self.scope = replace(self.scope, unless=tuple(sorted(self.topic_terms)))
         self.vocabulary = [w for w, _ in surface.most_common() if len(w) >= 3 and not w.isdigit()]
         self.surface = frozenset(surface)
         self.written = self.surface | self.known_terms  # words as our text and glossary write them
