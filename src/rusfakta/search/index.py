@@ -81,8 +81,10 @@ class SearchIndex(Spelling):
             parts = compound_parts(surface, function_words(surface))
             self.analyzer = build_analyzer(parts)
             self.phrase_analyzer = build_analyzer(parts, stopwords=False)
-        # How often each passage's own text makes a claim about how many use ("de fleste ikke bruker").
-        self.intent = {d.slug: quantified_use(words(d.text)) for d in documents}
+        # How often each passage's own heading and text make a claim about how many use ("de fleste ikke bruker").
+        self.intent = {
+            d.slug: quantified_use(words(d.heading)) + quantified_use(words(d.text)) for d in documents
+        }
         self.index = self._build_index(documents)
         self.searcher = self.index.searcher()
         self.doc_stems = {
