@@ -213,15 +213,16 @@ class SearchIndex(Spelling):
     def _terms(self, query):
         """The question as weighted stems for BM25, plus the stems compared with reader questions."""
         tokens = self._tokens(query)  # nynorsk forms are asked as their bokmål words
-        corrected_tokens = [c for t in self._norwegian_lookalikes(tokens) for c in self._correct(t).split()]
+        corrected_tokens = [c for t in tokens for c in self._correct(t).split()]
         corrected = " ".join(corrected_tokens) if corrected_tokens != tokens else None
         padded = f" {' '.join(corrected_tokens)} "
         notice = self._notice(f" {' '.join(tokens)} ") or self._notice(padded)
         if notice is None and self.lang == "nn":  # a phrase list may also hold nynorsk forms
             notice = self._notice(f" {' '.join(words(query))} ")
-        kept = [t for t in corrected_tokens if t not in self.foreign_stopwords]
+        lookalike = self._norwegian_lookalike(corrected_tokens)
+        kept = [t for t in corrected_tokens if t not in self.foreign_stopwords or t in lookalike]
         weighted = {s: 1.0 for s in self.analyzer.analyze(" ".join(kept))}
-        near = [self._near_reading(t) for t in kept]
+        near = [lookalike.get(t) or self._near_reading(t) for t in kept]
         # Words written apart that we write as one ("over dose", "kokain bruk"): særskriving.
         joined = [
             a + b for a, b in zip(kept, kept[1:], strict=False) if len(a + b) >= 6 and a + b in self.surface

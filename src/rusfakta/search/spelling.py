@@ -31,14 +31,15 @@ class Spelling:
             return word
         return self._nearest(word)
 
-    def _norwegian_lookalikes(self, tokens):
-        """A lone English function word in a Norwegian question is a word typed without æ/ø/å
-        ("kan man do av kokain": "dø"), when that spelling is ours."""
+    def _norwegian_lookalike(self, tokens):
+        """A lone English function word in a Norwegian question that may be one of our words typed
+        without æ/ø/å ("kan man do av kokain": "dø"): {word: our word}, or {}. The word is kept and our
+        word searched beside it, as a near reading (it is a real word too: never replaced)."""
         foreign = [t for t in tokens if t in self.foreign_stopwords]
         if self.lang == "en" or len(foreign) != 1:
-            return tokens
+            return {}
         nordic = next((w for w in nordic_spellings(foreign[0]) if self.is_known(w)), None)
-        return [nordic if t == foreign[0] and nordic else t for t in tokens]
+        return {foreign[0]: nordic} if nordic else {}
 
     def _near_reading(self, word):
         """For a real word we never use ("do", "gravd", "snake"): the word of ours it may have been
@@ -71,7 +72,7 @@ class Spelling:
         return (self._split(word) if self.lang != "en" else None) or choice or word
 
     def _one_or_two_off(self, word):
-        limit = 1 if len(word) <= 7 else 2
+        limit = 1 if len(word) <= 5 else 2
         candidates = process.extract(
             word, self.vocabulary + sorted(self.known_terms), scorer=OSA.distance, score_cutoff=limit, limit=5
         )
