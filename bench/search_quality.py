@@ -91,8 +91,26 @@ def tune_covered(ask, tune):
     return nc
 
 
+def real_words_changed(ask, questions):
+    """Corrections that change a real bokmål or nynorsk word (target 0): words of the question as asked
+    that are missing from its corrected form."""
+    from rusfakta.search.analysis import words
+    from rusfakta.search.language import is_real_word, to_bokmal
+
+    changed = 0
+    for q in questions:
+        corrected = ask(q["q"], 3)["corrected"]
+        if corrected:
+            kept = set(corrected.split())
+            changed += sum(1 for w in to_bokmal(words(q["q"])) if is_real_word(w) and w not in kept)
+    return changed
+
+
 def tune_breakdown(ask, tune, nc):
     """The tune part per kind, and the not-covered tune set per category (those that have one)."""
+    print(
+        f"  corrections that change a real word (tune, {len(tune)} questions): {real_words_changed(ask, tune)}"
+    )
     for kind in sorted({q["kind"] for q in tune}):
         subset = [q for q in tune if q["kind"] == kind]
         o1, o3 = accuracy(subset, lambda question: [r["id"] for r in ask(question, 3)["results"]])
