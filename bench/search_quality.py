@@ -7,7 +7,10 @@ glossary), and in-process latency (p50/p95). The nynorsk and English editions ar
 index (lang=nn, lang=en): the developer's tune set for them (search_questions_editions_tune.yaml) and the
 blind editions set, each beside plain BM25 over that edition's passages. Prints figures; asserts nothing.
 
-    .venv/bin/python bench/search_quality.py [--show-misses tune|editions]
+    .venv/bin/python bench/search_quality.py [--tune-only] [--show-misses tune|editions|not-covered]
+
+--tune-only prints the tune sets alone (per kind, and not covered per category), and skips the held-out,
+fresh and blind sets: for tuning, so that no report set is seen between the runs that report it.
 """
 
 import argparse
@@ -85,6 +88,38 @@ def tune_covered(ask, tune):
         f"covered (tune sets): right on answerable {right_answerable:6.1%} ({len(tune)}), "
         f"on not covered {right_not_covered:6.1%} ({len(nc)})"
     )
+    return nc
+
+
+def real_words_changed(ask, questions):
+    """Corrections that change a real bokmål or nynorsk word (target 0): words of the question as asked
+    that are missing from its corrected form."""
+    from rusfakta.search.analysis import words
+    from rusfakta.search.language import is_real_word, to_bokmal
+
+    changed = 0
+    for q in questions:
+        corrected = ask(q["q"], 3)["corrected"]
+        if corrected:
+            kept = set(corrected.split())
+            changed += sum(1 for w in to_bokmal(words(q["q"])) if is_real_word(w) and w not in kept)
+    return changed
+
+
+def tune_breakdown(ask, tune, nc):
+    """The tune part per kind, and the not-covered tune set per category (those that have one)."""
+    print(
+        f"  corrections that change a real word (tune, {len(tune)} questions): {real_words_changed(ask, tune)}"
+    )
+    for kind in sorted({q["kind"] for q in tune}):
+        subset = [q for q in tune if q["kind"] == kind]
+        o1, o3 = accuracy(subset, lambda question: [r["id"] for r in ask(question, 3)["results"]])
+        print(f"  tune {kind:10s} {len(subset):4d}  top-1 {o1:6.1%}  top-3 {o3:6.1%}")
+    for category in sorted({q["category"] for q in nc if "category" in q}):
+        subset = [not ask(q["q"], 3)["covered"] for q in nc if q.get("category") == category]
+        print(
+            f"  not covered {category:14s} {len(subset):3d}  covered: false {sum(subset) / len(subset):6.1%}"
+        )
 
 
 def report_blind(ask, baseline, baselines):
@@ -135,9 +170,11 @@ def main():
     parser.add_argument(
         # Only the tune part: the held-out part's failures are never looked at while tuning.
         "--show-misses",
-        choices=["tune", "editions"],
-        help="print the tune questions (bokmål, or the developer's nn/en set) that miss top-1",
+        choices=["tune", "editions", "not-covered"],
+        help="print the tune questions (bokmål, the developer's nn/en set) that miss top-1, or the tune "
+        "questions whose covered is wrong",
     )
+    parser.add_argument("--tune-only", action="store_true", help="only the tune sets (no held-out or blind)")
     args = parser.parse_args()
     setup()
     from rusfakta.search.service import ask, current_index
@@ -150,7 +187,9 @@ def main():
     # A second held-out set, written later without seeing the reader questions, this set or any
     # search result. Reported only: never tuned on, and its misses are never printed.
     fresh = ROOT / "bench" / "search_questions_fresh.yaml"
-    if fresh.exists():
+    if args.tune_only:
+        del parts["heldout"]
+    elif fresh.exists():
         parts["fresh"] = yaml.safe_load(fresh.read_text(encoding="utf-8"))
     current_index()  # build once, outside the timings
 
@@ -160,7 +199,7 @@ def main():
     baseline = baseline_ranker()
     baselines = {lang: baseline_ranker(lang) for lang in ("nn", "en")}
     print(
-        f"questions: {len(questions)} (tune {len(parts['tune'])}, held out {len(parts['heldout'])})"
+        f"questions: {len(questions)} (tune {len(parts['tune'])})"
         + (f", fresh {len(parts['fresh'])}" if "fresh" in parts else "")
     )
     for name, subset in parts.items():
@@ -184,8 +223,11 @@ def main():
             f"tune {lang}  ours: top-1 {o1:6.1%}  top-3 {o3:6.1%}   plain BM25: top-1 {b1:6.1%}  top-3 {b3:6.1%}"
             f"   covered {covered:6.1%} ({len(subset)})"
         )
-    report_blind(ask, baseline, baselines)
-    tune_covered(ask, parts["tune"])
+    if not args.tune_only:
+        report_blind(ask, baseline, baselines)
+    nc = tune_covered(ask, parts["tune"])
+    if args.tune_only:
+        tune_breakdown(ask, parts["tune"], nc)
     asked = {
         "nb": [q["q"] for q in questions],
         **{lang: [q["q"] for q in editions_tune if q["lang"] == lang] for lang in ("nn", "en")},
@@ -209,6 +251,13 @@ def main():
             got = [r["id"] for r in ask(q["q"], 3, q["lang"])["results"]]
             if not got or got[0] not in q["answers"]:
                 print(f"MISS {q['lang']} {q['q']!r}: want {q['answers']} got {got}")
+    elif args.show_misses == "not-covered":
+        for q in parts["tune"]:
+            if not ask(q["q"], 3)["covered"]:
+                print(f"NOT COVERED (answerable) {q['q']!r}")
+        for q in nc:
+            if ask(q["q"], 3)["covered"]:
+                print(f"COVERED (not covered) {q.get('category', '')} {q['q']!r}")
     elif args.show_misses:
         for q in parts[args.show_misses]:
             got = ours(q["q"])

@@ -98,7 +98,7 @@ def test_everyday_words_we_never_use_do_not_make_a_question_uncovered():
 
 
 def test_a_long_answerable_question_is_held_to_a_lower_threshold():
-    from rusfakta.search import index as search_index
+    from rusfakta.search import coverage
     from rusfakta.search.service import current_index
 
     question = (
@@ -106,6 +106,80 @@ def test_a_long_answerable_question_is_held_to_a_lower_threshold():
         "og hvorfor rusen forsvinner så fort etter at man har tatt det"
     )
     outcome = current_index().search(question, 3)
-    assert outcome.content_words >= search_index.LONG_QUESTION
-    assert search_index.COVERED_SCORE_LONG <= outcome.hits[0][1] < search_index.COVERED_SCORE
+    assert outcome.content_words >= coverage.LONG_QUESTION
+    assert coverage.COVERED_SCORE_LONG <= outcome.hits[0][1] < coverage.COVERED_SCORE
     assert outcome.covered is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hvordan lager man pizza",  # only everyday words we also happen to use ("lager")
+        "hvordan sier jeg opp jobben",
+        "kva er det beste treningsprogrammet for å bli sterk",
+    ],
+)
+def test_a_question_with_nothing_about_the_booklets_topic_is_not_covered(question):
+    from rusfakta.search.service import current_index
+
+    outcome = current_index().search(question, 3)
+    assert outcome.covered is False and outcome.notice["kind"] == "not_covered"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hva er fribase",  # a word of ours that is no everyday word
+        "blir man hekta",  # a glossary word whose meaning is one ("avhengighetsskapende")
+        "har de fleste prøvd",  # a claim about how many use
+        "hva skjer om man tar en stripe og drikker øl",  # slang for cocaine, from the glossary
+    ],
+)
+def test_questions_on_the_booklets_topic_without_naming_cocaine_are_on_topic(question):
+    from rusfakta.search.service import current_index
+
+    outcome = current_index().search(question, 3)
+    assert outcome.covered is True
+
+
+def test_topic_terms_are_the_scopes_drug_words_and_the_glossary_terms_meaning_one():
+    from rusfakta.search.service import current_index
+
+    terms = current_index().topic_terms
+    assert {"kokain", "narkotika", "koks", "snø", "tusi"} <= terms
+    assert "drikke" not in terms and "sove" not in terms
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hvor mye alkohol tåler man før man blir full",
+        "hva er symptomer på angst",
+        "how long does a hangover last",
+    ],
+)
+def test_subjects_the_booklet_covers_only_with_cocaine_are_not_covered_alone(question):
+    assert ask(question, 3)["covered"] is False
+
+
+@pytest.mark.parametrize(
+    "question", ["c og alkohol på vors", "kan kokain gi angst", "stripe og drikking samtidig"]
+)
+def test_the_same_subjects_with_cocaine_named_in_any_word_are_covered(question):
+    assert ask(question, 3)["covered"] is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["hvor lenge er kokain i kroppen", "kor lenge er koks i blodet", "slår kokain ut på testen i militæret"],
+)
+def test_a_gapped_phrase_finds_a_not_covered_topic_with_a_few_words_between(question):
+    assert ask(question, 3)["covered"] is False
+
+
+def test_a_gap_stands_for_at_most_three_words():
+    from rusfakta.search.outcome import phrase_in
+
+    assert phrase_in("hvor lenge er … i kroppen", " hvor lenge er det i kroppen min ")
+    assert not phrase_in("hvor lenge er … i kroppen", " hvor lenge varer rusen i kroppen ")
+    assert not phrase_in("hvor lenge er … i kroppen", " hvor lenge er a b c d i kroppen ")

@@ -147,3 +147,19 @@ def test_words_written_apart_that_we_write_as_one_are_searched_joined():
     _, _, weighted, _, _ = engine._terms("over dose")
     assert weighted["overdos"] == 1.0
     assert engine.search("over dose").hits[0][0].slug == "overdose"
+
+
+@pytest.mark.django_db
+def test_a_passage_heading_counts_for_its_claim_about_how_many_use():
+    from rusfakta.search.service import current_index
+
+    intent = current_index().intent
+    # "De fleste bruker ikke kokain": the heading says it, and so does the text.
+    assert intent["intro-de-fleste"] > intent["opinion-grunner"]
+
+
+def test_common_and_normal_are_words_for_use_beside_a_quantity():
+    from rusfakta.search.signals import quantified_use
+
+    assert quantified_use("er kokain vanlig blant alle unge".split()) == 1
+    assert quantified_use("hvor vanlig er kokain".split()) == 0

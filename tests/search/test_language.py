@@ -48,3 +48,42 @@ def test_a_nynorsk_question_finds_what_its_bokmal_twin_finds():
     bokmal = [r["id"] for r in ask("hva skjer hvis en blander kokain og alkohol", 3)["results"]]
     assert nynorsk == bokmal and nynorsk
     assert ask("kva skjer viss ein blandar kokain og alkohol")["corrected"] is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("typed", "read_as"),
+    [
+        ("hvem kan jeg snakkemed", "hvem kan jeg snakke med"),  # two of our words run together
+        ("hvor mange påvgs har tatt c", "hvor mange på vgs har tatt c"),
+        ("kan man døav kokain", "kan man dø av kokain"),  # a short part our text uses
+        ("hva er nedturenetter koks", "hva er nedturen etter koks"),  # parts as our text writes them win
+    ],
+)
+def test_words_run_together_are_split_into_two_of_ours(typed, read_as):
+    assert ask(typed, 3)["corrected"] == read_as
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("word", ["rusreform", "everybody", "kjempedårlig"])
+def test_a_word_is_not_split_unless_both_parts_are_ours(word):
+    from rusfakta.search.service import current_index
+
+    assert current_index()._split(word) is None
+
+
+@pytest.mark.django_db
+def test_a_lone_english_function_word_in_a_norwegian_question_is_searched_with_its_nordic_spelling():
+    from rusfakta.search.service import current_index
+
+    # "do" is an English function word, dropped in English questions; here it may be "dø" typed
+    # without ø. It is a real word too, so it is searched beside "dø", never replaced.
+    outcome = current_index().search("kan man do av kokain", 3)
+    assert outcome.corrected is None and "død" in outcome.stems
+    assert "død" not in current_index().search("what do you do if someone overdoses", 3).stems
+
+
+@pytest.mark.django_db
+def test_a_doubled_vowel_is_not_read_as_an_aa_spelling_that_no_text_uses():
+    # "faarlig" is "farlig" with a letter doubled, not "fårlig".
+    assert ask("er det faarlig å blande kokain og alkohol", 3)["corrected"].startswith("er det farlig")

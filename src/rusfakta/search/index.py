@@ -5,8 +5,6 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 import tantivy
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 from rusfakta.search.analysis import (
     build_analyzer,
@@ -15,19 +13,17 @@ from rusfakta.search.analysis import (
     function_words,
     words,
 )
+from rusfakta.search.coverage import is_covered, read, topic_terms
 from rusfakta.search.language import (
     common_words,
     english_words,
-    is_everyday_word,
-    is_real_english,
-    is_real_word,
     lexicon,
-    nordic_spellings,
     nynorsk_map,
     to_bokmal,
 )
 from rusfakta.search.outcome import Scope, SearchOutcome
 from rusfakta.search.signals import INTENT_TOKEN, quantified_use
+from rusfakta.search.spelling import Spelling
 
 # Tunables (decision 0004). Set by small grid searches on the tune part of bench/search_questions.yaml.
 FIELD_BOOSTS = {"questions": 2.0, "heading": 1.0, "chapter": 0.8, "text": 1.0}
@@ -51,17 +47,6 @@ FOREIGN_STOPWORDS = frozenset(
 # When a notice fires, the answers also lean towards what the booklet says about that danger.
 NOTICE_TERMS = {"emergency": "overdose pustestans hjertestans hjelp", "out_of_scope": "risiko skader hjelp"}
 NOTICE_TERMS_EN = {"emergency": "overdose breathing cardiac arrest help", "out_of_scope": "risk harm help"}
-# "Does the booklet answer this at all?" (decision 0015). Below this reranked top score the best
-# passage is a guess; set on the tune sets so that at most 2 % of answerable questions fall under it.
-COVERED_SCORE = 0.9
-# ... or when more than this share of its content words are real words the booklet never uses
-# ("hva hjelper mot hodepine"), unless the best passage scores at least SURE_SCORE.
-UNKNOWN_SHARE = 0.45
-SURE_SCORE = 1.1
-# A long question covers a smaller share of any passage, so its best score is lower: from this many
-# content words on, the threshold is COVERED_SCORE_LONG.
-LONG_QUESTION = 8
-COVERED_SCORE_LONG = 0.75
 # "alle tar koks?", "hvor mange har ikke brukt": a claim about how many use (search/signals.py)
 # matches passages whose text makes one, at this weight (set on the tune set, with its myth questions).
 INTENT_WEIGHT = 12.0  # the token is rare (7 passages); 8–20 gave the same tune result
@@ -73,7 +58,7 @@ def _longest_first(entries):
     return sorted(entries, key=lambda term: -len(term[0]))
 
 
-class SearchIndex:
+class SearchIndex(Spelling):
     """The passages, glossary and notices of one content version and one edition, ready to rank
     against a question. lang: "nb" and "nn" use the Norwegian analyzer (a nynorsk edition's text and
     every question are read with nynorsk forms mapped to bokmål), "en" tantivy's English stemmer."""
@@ -96,8 +81,10 @@ class SearchIndex:
             parts = compound_parts(surface, function_words(surface))
             self.analyzer = build_analyzer(parts)
             self.phrase_analyzer = build_analyzer(parts, stopwords=False)
-        # How often each passage's own text makes a claim about how many use ("de fleste ikke bruker").
-        self.intent = {d.slug: quantified_use(words(d.text)) for d in documents}
+        # How often each passage's own heading and text make a claim about how many use ("de fleste ikke bruker").
+        self.intent = {
+            d.slug: quantified_use(words(d.heading)) + quantified_use(words(d.text)) for d in documents
+        }
         self.index = self._build_index(documents)
         self.searcher = self.index.searcher()
         self.doc_stems = {
@@ -123,8 +110,12 @@ class SearchIndex:
         self.stems = set(document_frequency)
         self.stems |= {s for _, means in glossary for s in self.analyzer.analyze(means)}
         self.known_terms = {w for terms, _ in glossary for t in terms for w in words(t)}
+        self.topic_terms = topic_terms(self.scope, self.glossary)  # words for cocaine and drugs
+        # Another drug or subject is covered with cocaine named in any of its words ("c og alkohol").
+        self.scope = replace(self.scope, unless=tuple(sorted(self.topic_terms)))
         self.vocabulary = [w for w, _ in surface.most_common() if len(w) >= 3 and not w.isdigit()]
         self.surface = frozenset(surface)
+        self.written = self.surface | self.known_terms  # words as our text and glossary write them
         # Our words by each form with one letter dropped: a one-letter slip is found by lookup, not a scan.
         self.one_letter = defaultdict(list)
         for rank, w in enumerate(self.vocabulary):
@@ -189,54 +180,6 @@ class SearchIndex:
         index.reload()
         return index
 
-    def _is_known(self, word):
-        if word in self.known_terms:
-            return True
-        stems = self.analyzer.analyze(word)
-        return all(s in self.stems for s in stems)
-
-    def _correct(self, word):
-        """A word we don't use is corrected only if it is not a real bokmål or nynorsk word."""
-        if word.isdigit() or self._is_known(word) or (self.lang != "en" and is_real_word(word)):
-            return word
-        if self.lang == "en" and (len(word) < 5 or is_real_english(word)):
-            return word
-        return self._nearest(word)
-
-    def _near_reading(self, word):
-        """For a real word we never use ("do", "gravd", "snake"): the word of ours it may have been
-        typed for ("dø", "gravid", "snakke"), or None. It is searched beside the word, never instead."""
-        if word.isdigit() or self._is_known(word) or not is_real_word(word):
-            return None
-        nordic = next((w for w in nordic_spellings(word) if self._is_known(w)), None)
-        if nordic or len(word) < 4:
-            return nordic
-        found = [
-            c
-            for d in {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
-            for c in self.one_letter[d]
-        ]
-        found = sorted(c for c in found if OSA.distance(word, c[1]) == 1)
-        return found[0][1] if found else None  # the most frequent of our words one letter away
-
-    def _nearest(self, word):
-        nordic = next((w for w in nordic_spellings(word) if self._is_known(w)), None)
-        if nordic:
-            return nordic
-        if len(word) < 4:
-            return word
-        limit = 1 if len(word) <= 7 else 2
-        candidates = process.extract(
-            word, self.vocabulary + sorted(self.known_terms), scorer=OSA.distance, score_cutoff=limit, limit=5
-        )
-        if not candidates:
-            return word
-        best_distance = min(distance for _, distance, _ in candidates)
-        choice = next(choice for choice, distance, _ in candidates if distance == best_distance)
-        if len(word) == 4 and len(choice) <= len(word):
-            return word  # short words: only a missing letter ("crak"), never a swapped one ("blør" is not "blir")
-        return choice
-
     def _notice(self, padded):
         for kind, phrases, text in self.notices:
             if any(f" {phrase} " in padded for phrase in phrases):
@@ -270,30 +213,34 @@ class SearchIndex:
     def _terms(self, query):
         """The question as weighted stems for BM25, plus the stems compared with reader questions."""
         tokens = self._tokens(query)  # nynorsk forms are asked as their bokmål words
-        corrected_tokens = [self._correct(t) for t in tokens]
+        corrected_tokens = [c for t in tokens for c in self._correct(t).split()]
         corrected = " ".join(corrected_tokens) if corrected_tokens != tokens else None
         padded = f" {' '.join(corrected_tokens)} "
         notice = self._notice(f" {' '.join(tokens)} ") or self._notice(padded)
         if notice is None and self.lang == "nn":  # a phrase list may also hold nynorsk forms
             notice = self._notice(f" {' '.join(words(query))} ")
-        kept = [t for t in corrected_tokens if t not in self.foreign_stopwords]
+        lookalike = self._norwegian_lookalike(corrected_tokens)
+        kept = [t for t in corrected_tokens if t not in self.foreign_stopwords or t in lookalike]
         weighted = {s: 1.0 for s in self.analyzer.analyze(" ".join(kept))}
-        near = [self._near_reading(t) for t in kept]
+        near = [lookalike.get(t) or self._near_reading(t) for t in kept]
         # Words written apart that we write as one ("over dose", "kokain bruk"): særskriving.
         joined = [
             a + b for a, b in zip(kept, kept[1:], strict=False) if len(a + b) >= 6 and a + b in self.surface
         ]
         for stem in self.analyzer.analyze(" ".join(joined)):
             weighted[stem] = max(weighted.get(stem, 0.0), 1.0)
+        near_expansion = []  # the glossary entries of the near readings ("snake med" → "snakke med")
         if any(near):
             near_padded = f" {' '.join(n or t for n, t in zip(near, kept, strict=True))} "
-            near_terms = [n for n in near if n] + [m for _, m in self._expansion(near_padded)]
+            near_expansion = self._expansion(near_padded)
+            near_terms = [n for n in near if n] + [m for _, m in near_expansion]
             for stem in self.analyzer.analyze(" ".join(near_terms)):
                 weighted[stem] = max(weighted.get(stem, 0.0), NEAR_WEIGHT)
         phrase = self._phrase_stems(kept)
         if INTENT_TOKEN in phrase:
             weighted[INTENT_TOKEN] = INTENT_WEIGHT
-        for term, means in self._expansion(padded):
+        expansion = self._expansion(padded)
+        for term, means in expansion:
             # A word the passages never use ("addictive", "hekta") stands in full for its meaning.
             substitute = not any(s in self.index_stems for s in self.analyzer.analyze(term))
             weight = SUBSTITUTE_WEIGHT if substitute else EXPANSION_WEIGHT
@@ -303,27 +250,19 @@ class SearchIndex:
                 weighted[stem] = max(weighted.get(stem, 0.0), weight)
         for stem in weighted.keys() & self.common:
             weighted[stem] *= COMMON_WEIGHT
-        return corrected, notice, weighted, phrase, self._content(kept)
-
-    def _content(self, tokens):
-        """The share of content words that are real, less common Norwegian words ("hodepine", not "aldri")
-        our text, questions and glossary never use."""
-        content = [t for t in tokens if not t.isdigit() and self.analyzer.analyze(t)]
-        unknown = [
-            t for t in content if is_real_word(t) and not is_everyday_word(t) and not self._is_known(t)
-        ]
-        return (len(unknown) / len(content) if content else 0.0), len(content)
+        reading = read(self, kept, f" {' '.join(kept)} ", expansion + near_expansion, INTENT_TOKEN in phrase)
+        return corrected, notice, weighted, phrase, reading
 
     def search(self, query, limit=5):
         query = " ".join(query.split())[:MAX_QUERY_CHARS]
-        corrected, notice, weighted, phrase, (unknown_share, content_words) = self._terms(query)
+        corrected, notice, weighted, phrase, reading = self._terms(query)
         answer = SearchOutcome(
             query=query,
             corrected=corrected,
             notice=notice,
             stems=frozenset(weighted),
-            unknown_share=unknown_share,
-            content_words=content_words,
+            unknown_share=reading.unknown_share,
+            content_words=reading.content_words,
         )
         asked = f" {' '.join(self._drop_foreign(corrected or ' '.join(self._tokens(query))).split())} "
         if not weighted:
@@ -344,13 +283,7 @@ class SearchIndex:
             key=lambda item: -item[1],
         )
         answer.hits = [(self.documents[slug], round(score, 3)) for slug, score in ranked[:limit]]
-        top = ranked[0][1]
-        threshold = COVERED_SCORE_LONG if content_words >= LONG_QUESTION else COVERED_SCORE
-        answer.covered = (
-            top >= threshold
-            and not (unknown_share > UNKNOWN_SHARE and top < SURE_SCORE)
-            and not self.scope.excludes(asked)
-        )
+        answer.covered = is_covered(ranked[0][1], reading, self.scope.excludes(asked))
         return answer if answer.covered else self._uncovered(answer)
 
     def _uncovered(self, answer):

@@ -1,7 +1,23 @@
 """What the search index holds and gives back: a passage as indexed, one question's outcome, and what the
 booklet does not cover (decision 0015)."""
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
+
+GAP = " … "  # in a phrase: up to GAP_WORDS words ("hvor lenge er … i kroppen")
+GAP_WORDS = 3
+
+
+@cache
+def _gapped(phrase):
+    parts = [re.escape(part) for part in phrase.split(GAP)]
+    return re.compile(" " + rf" (?:\S+ ){{0,{GAP_WORDS}}}".join(parts) + " ")
+
+
+def phrase_in(phrase, padded):
+    """Whether a phrase of the notices' lists is in the padded question; a gap (…) stands for a few words."""
+    return _gapped(phrase).search(padded) is not None if GAP in phrase else f" {phrase} " in padded
 
 
 @dataclass
@@ -44,7 +60,7 @@ class Scope:
     text: str = ""
 
     def excludes(self, padded):
-        if any(f" {phrase} " in padded for phrase in self.phrases):
+        if any(phrase_in(phrase, padded) for phrase in self.phrases):
             return True
         if not any(f" {name} " in padded for name in self.substances):
             return False

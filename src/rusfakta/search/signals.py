@@ -23,7 +23,7 @@ HELPERS = frozenset("har hadde å vil ville skal kan ever".split())
 USE = frozenset(
     "bruk bruke bruker brukt brukte prøve prøver prøvd prøvde prøvt ta tar tatt tok gjør "
     "brukar brukarar tek teke teken "  # nynorsk forms the bokmål map may leave as they are
-    "use uses used using tried try tries doing holder".split()
+    "use uses used using tried try tries doing holder vanlig normalt common".split()
 )
 WINDOW = 3  # words either side
 

@@ -1,0 +1,93 @@
+"""Spelling: what a question's words were meant to be (decision 0004, 0015), for SearchIndex.
+
+A word is corrected only when it is neither ours nor a real bokmål or nynorsk word (the lexicon): to
+our word with æ/ø/å restored ("doe" → "dø"), one letter off, split in two when it is two of our words
+run together ("snakkemed" → "snakke med"), or, from 8 letters, two letters off. A real word we never
+use ("gravd", "snake") is left as typed, and our word one letter away is searched beside it
+(`_near_reading`). Nothing here changes a valid word.
+"""
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from rusfakta.search.language import is_real_english, is_real_word, nordic_spellings
+
+
+class Spelling:
+    """Needs analyzer, stems, known_terms, vocabulary, surface, written (surface and glossary terms),
+    one_letter, foreign_stopwords and lang."""
+
+    def is_known(self, word):
+        if word in self.known_terms:
+            return True
+        stems = self.analyzer.analyze(word)
+        return all(s in self.stems for s in stems)
+
+    def _correct(self, word):
+        """A word we don't use is corrected only if it is not a real bokmål or nynorsk word."""
+        if word.isdigit() or self.is_known(word) or (self.lang != "en" and is_real_word(word)):
+            return word
+        if self.lang == "en" and (len(word) < 5 or is_real_english(word)):
+            return word
+        return self._nearest(word)
+
+    def _norwegian_lookalike(self, tokens):
+        """A lone English function word in a Norwegian question that may be one of our words typed
+        without æ/ø/å ("kan man do av kokain": "dø"): {word: our word}, or {}. The word is kept and our
+        word searched beside it, as a near reading (it is a real word too: never replaced)."""
+        foreign = [t for t in tokens if t in self.foreign_stopwords]
+        if self.lang == "en" or len(foreign) != 1:
+            return {}
+        nordic = next((w for w in nordic_spellings(foreign[0]) if self.is_known(w)), None)
+        return {foreign[0]: nordic} if nordic else {}
+
+    def _near_reading(self, word):
+        """For a real word we never use ("do", "gravd", "snake"): the word of ours it may have been
+        typed for ("dø", "gravid", "snakke"), or None. It is searched beside the word, never instead."""
+        if word.isdigit() or self.is_known(word) or not is_real_word(word):
+            return None
+        nordic = next((w for w in nordic_spellings(word) if self.is_known(w)), None)
+        if nordic or len(word) < 4:
+            return nordic
+        found = [
+            c
+            for d in {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+            for c in self.one_letter[d]
+        ]
+        found = sorted(c for c in found if OSA.distance(word, c[1]) == 1)
+        return found[0][1] if found else None  # the most frequent of our words one letter away
+
+    def _nearest(self, word):
+        """Our word a typo was meant for: æ/ø/å restored, one letter off, two words run together
+        ("snakkemed" → "snakke med"), or (8 letters or more) two letters off; else the word."""
+        spelled = (
+            w for w in nordic_spellings(word) if self.is_known(w) and (w in self.surface or is_real_word(w))
+        )
+        nordic = next(spelled, None)
+        if nordic:
+            return nordic
+        choice = self._one_or_two_off(word) if len(word) >= 4 else None
+        if choice and OSA.distance(word, choice) == 1:
+            return choice
+        return (self._split(word) if self.lang != "en" else None) or choice or word
+
+    def _one_or_two_off(self, word):
+        limit = 1 if len(word) <= 5 else 2
+        candidates = process.extract(
+            word, self.vocabulary + sorted(self.known_terms), scorer=OSA.distance, score_cutoff=limit, limit=5
+        )
+        if not candidates:
+            return None
+        best_distance = min(distance for _, distance, _ in candidates)
+        choice = next(choice for choice, distance, _ in candidates if distance == best_distance)
+        if len(word) == 4 and len(choice) <= len(word):
+            return None  # short words: only a missing letter ("crak"), never a swapped one ("blør" is not "blir")
+        return choice
+
+    def _split(self, word):
+        """Two words written as one, each a word our text or glossary uses as written: "påvgs" → "på vgs",
+        "snakkemed" → "snakke med" (not "rusreform" or "everybody": one part is not ours). The split
+        with the longer shorter part wins."""
+        cuts = [(min(cut, len(word) - cut), word[:cut], word[cut:]) for cut in range(1, len(word))]
+        cuts = [c for c in cuts if c[1] in self.written and c[2] in self.written]
+        return " ".join(max(cuts)[1:]) if cuts else None
