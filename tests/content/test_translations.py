@@ -143,5 +143,5 @@ def test_theme_titles_are_pack_texts_missing_stale_and_unknown_ones_fail(pack):
     assert any(p.startswith("kokain/nn/pack.yaml:") for p in stale)
     call_command("content", "translations", "stamp", "--lang", "nn", "--path", str(pack))
     assert [p for p in problems(pack) if "stale" in p] == [p for p in stale if "/en/" in p]
-    edit(pack / "nn" / "pack.yaml", "themes:", "title: Kokain\nthemes:")
-    assert any("'title': only the themes of pack.yaml are translated" in p for p in problems(pack))
+    edit(pack / "nn" / "pack.yaml", "themes:", "place: Oslo\nthemes:")
+    assert any("'place': only the title and themes of pack.yaml are translated" in p for p in problems(pack))

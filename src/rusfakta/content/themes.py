@@ -1,4 +1,4 @@
-"""The contents page's theme titles as translated pack texts (decision 0016), like every other text.
+"""The contents page's theme titles (and the booklet's title, for the PDF's cover) as translated pack texts (decision 0016), like every other text.
 
 The themes are a list in pack.yaml (`themes: [{id, title}]`); `<lang>/pack.yaml` holds only that list,
 with the same ids in the same order and each title translated. Each theme is one translated text
@@ -13,6 +13,8 @@ from rusfakta.pack.yamlfile import read_yaml
 
 FILE = "pack.yaml"
 THEME = Translatable(FILE, "theme", "content.Edition", fields=("title",))
+# The booklet's title in the edition's language, for the PDF's cover (the original stays named there).
+TITLE = Translatable(FILE, "edition", "content.Edition", fields=("title",))
 
 
 def theme_units(pack, lang, edition):
@@ -31,6 +33,8 @@ def theme_units(pack, lang, edition):
             )
     if [k for k in order if k in mine] != [k for k in mine if k in theirs]:
         edition.invalid.append(Problem(tr_rel, tr_lines, f"themes are not in the order of {FILE}"))
+    if nb_found and isinstance(nb_found.data.get("title"), str):
+        _title_unit(pack, lang, edition, nb_found, tr_rel)
     for index, theme in enumerate(themes):
         if not isinstance(theme, dict):
             continue
@@ -54,6 +58,18 @@ def theme_units(pack, lang, edition):
             edition.units.append(unit)
 
 
+def _title_unit(pack, lang, edition, nb_found, tr_rel):
+    unit = Unit(TITLE.kind, "title", FILE, nb_found.lines().line_of("title"), {}, where=tr_rel)
+    unit.shown = shown(pack, FILE)
+    unit.source = {"title": nb_found.data["title"]}
+    path = pack.root / lang / FILE
+    found = read_yaml(path, pack.root, [], FILE, shape=dict) if path.exists() else None
+    title = found.data.get("title") if found else None
+    if isinstance(title, str) and title.strip():
+        unit.text, unit.where_line = {"title": title}, found.lines().line_of("title")
+    edition.units.append(unit)
+
+
 def _translated(pack, lang, edition, tr_rel):
     """{theme id: (data, line)} of `<lang>/pack.yaml`, and the line of its `themes:`; problems reported."""
     path = pack.root / lang / FILE
@@ -64,9 +80,11 @@ def _translated(pack, lang, edition, tr_rel):
         return {}, 1
     lines = found.lines()
     for key in found.data:
-        if key != "themes":
+        if key not in ("themes", "title"):
             edition.invalid.append(
-                Problem(tr_rel, lines.line_of(key), f"'{key}': only the themes of {FILE} are translated")
+                Problem(
+                    tr_rel, lines.line_of(key), f"'{key}': only the title and themes of {FILE} are translated"
+                )
             )
     themes = found.data.get("themes")
     if not isinstance(themes, list):
@@ -95,9 +113,21 @@ def export_themes(root, lang, rows):
         if row:
             out.append(overlay(theme, row.fields))
             names[row.record] = f"{FILE}#{theme.get('id')}"
-    if out:
-        dump_yaml(root / lang / FILE, {"themes": out})
+    title = rows.get(f"{TITLE.kind} title")
+    if title:
+        names[title.record] = f"{FILE}#title"
+    if out or title:
+        dump_yaml(root / lang / FILE, {**({"title": title.fields["title"]} if title else {}), "themes": out})
     return names
+
+
+def edition_title(edition, lang=None):
+    """The booklet's title in the language (for the PDF's cover); bokmål, as published, if untranslated."""
+    from rusfakta.pack.translated import NB, current_language, table
+
+    lang = current_language(lang)
+    fields = table(lang).get(f"{TITLE.kind} title") if lang != NB else None
+    return (fields or {}).get("title") or edition.title
 
 
 def theme_title(theme, lang):
