@@ -158,11 +158,37 @@ def report_blind(ask, baseline, baselines):
     print(
         f"  short answer contains the fact asked for: {contains / len(with_fact):6.1%} ({len(with_fact)} questions)"
     )
-    right = [not ask(q["q"], 3)["covered"] for q in not_covered]
-    print(f"  not covered  {len(not_covered):4d}  covered: false {sum(right) / len(right):6.1%}")
-    for category in sorted({q["category"] for q in not_covered}):
-        subset = [not ask(q["q"], 3)["covered"] for q in not_covered if q["category"] == category]
-        print(f"    {category:14s} {len(subset):3d}  covered: false {sum(subset) / len(subset):6.1%}")
+    report_not_covered(ask, folder, not_covered)
+
+
+NOT_COVERED_FILES = {
+    "nb": "blind_not_covered.yaml",
+    "nn": "blind_not_covered_nn.yaml",
+    "en": "blind_not_covered_en.yaml",
+}
+
+
+def report_not_covered(ask, folder, bokmal):
+    """covered: false on the blind not-covered sets, per language, each asked in its own edition: the
+    bokmål set (its entries' lang, nb without one) and one file per edition ({q, lang, category} each)."""
+    sets = {"nb": [q for q in bokmal if q.get("lang", "nb") == "nb"]}
+    for lang in ("nn", "en"):
+        path = folder / NOT_COVERED_FILES[lang]
+        found = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+        sets[lang] = [q for q in bokmal if q.get("lang") == lang] + [
+            q for q in found or [] if q.get("lang") == lang
+        ]
+    for lang, questions in sets.items():
+        if not questions:
+            print(f"  not covered {lang}   no blind set (bench/blind/{NOT_COVERED_FILES[lang]})")
+            continue
+        right = [not ask(q["q"], 3, lang)["covered"] for q in questions]
+        print(f"  not covered {lang} {len(questions):4d}  covered: false {sum(right) / len(right):6.1%}")
+        for category in sorted({q.get("category", "") for q in questions}):
+            subset = [r for q, r in zip(questions, right, strict=True) if q.get("category", "") == category]
+            print(
+                f"    {category or '-':14s} {len(subset):3d}  covered: false {sum(subset) / len(subset):6.1%}"
+            )
 
 
 def main():

@@ -41,17 +41,53 @@ def error_response(status, message, code=None):
     return response
 
 
-API_MESSAGES = {
-    400: "the request is malformed",
-    403: "forbidden",
-    404: "not found",
-    405: "this address can only be read (GET, HEAD, OPTIONS)",
-    408: "the request body did not arrive in time",
-    411: "a request body needs a Content-Length",
-    413: "the request body is too large",
-    415: "no file uploads are accepted",
-    503: "busy just now; try again soon",
-}
+def api_messages():
+    """The API's message for each error status, in the active language (api_error activates it)."""
+    return {
+        400: _("forespørselen er ugyldig"),
+        403: _("ikke tillatt"),
+        404: _("fant ikke"),
+        405: _("denne adressen kan bare leses (GET, HEAD, OPTIONS)"),
+        408: _("innholdet i forespørselen kom ikke fram i tide"),
+        411: _("en forespørsel med innhold trenger Content-Length"),
+        413: _("innholdet i forespørselen er for stort"),
+        415: _("vi tar ikke imot filer"),
+        429: _("for mange spørsmål på kort tid; vent litt og prøv igjen"),
+        500: _("noe gikk galt hos oss"),
+        503: _("travelt akkurat nå; prøv igjen om litt"),
+    }
+
+
+def api_language(request):
+    """The language of an API answer, errors too: its `lang` parameter when that names an edition (as
+    /api/v1/search?lang=en), else bokmål, the API's default edition. Never raises (a query string Django
+    refuses to parse gets bokmål)."""
+    from django.conf import settings
+
+    try:
+        lang = request.GET.get("lang", "")
+    except Exception:  # noqa: BLE001 – too many fields, say: the error is answered, in bokmål
+        lang = ""
+    codes = [code for code, _name in settings.LANGUAGES]
+    return lang if lang in codes else settings.LANGUAGE_CODE
+
+
+def api_error(request, status, message=None, code=None):
+    """An API error in the request's language (api_language). message may be lazy (gettext_lazy,
+    lazy_format) or a callable; it is made into text here, in that language. None: the status's message."""
+    with translation.override(api_language(request)):
+        if callable(message):
+            message = message()
+        text = str(message) if message else api_messages().get(status, api_messages()[400])
+        return error_response(status, text, code)
+
+
+def lazy_format(message, **params):
+    """A lazy gettext message with %(name)s placeholders filled in once it is made into text, in the
+    language active then (gettext_lazy's % would translate at once)."""
+    from django.utils.functional import lazy
+
+    return lazy(lambda: str(message) % params, str)()
 
 
 def page_messages():
@@ -73,7 +109,7 @@ def page_messages():
 def client_error(request, status, message=None):
     """A 4xx in the API's shape under /api/, else our own page in the reader's language."""
     if is_api(request):
-        return error_response(status, message or API_MESSAGES.get(status, API_MESSAGES[400]))
+        return api_error(request, status, message)
     from django.shortcuts import render
 
     with translation.override(language_of(request)):  # some are answered before the locale middleware
@@ -134,7 +170,9 @@ def unavailable(request):
     """A clean 503 that needs no database: plain template, no context processors, the path's language."""
     outage.unavailable()
     if is_api(request):
-        response = error_response(503, "the service is unavailable just now; try again soon")
+        response = api_error(
+            request, 503, lambda: _("tjenesten er ikke tilgjengelig akkurat nå; prøv igjen om litt")
+        )
     else:
         with translation.override(language_of(request)):
             response = HttpResponse(render_to_string("503.html"), status=503)

@@ -110,11 +110,11 @@ def test_at_defaults_to_now_and_is_never_cached(api, monkeypatch):
 @pytest.mark.parametrize(
     "at, message",
     [
-        ("2025-03-29T23:40", "UTC offset"),
-        ("2025-03-29", "UTC offset"),
+        ("2025-03-29T23:40", "UTC-forskyvning"),
+        ("2025-03-29", "UTC-forskyvning"),
         ("i morgen", "ISO 8601"),
         ("", "ISO 8601"),
-        ("2025-03-29T23:40:00+01:00" + "0" * 100, "longer than"),
+        ("2025-03-29T23:40:00+01:00" + "0" * 100, "lengre enn"),
     ],
 )
 def test_bad_at_is_a_400_in_the_api_error_shape(api, at, message):

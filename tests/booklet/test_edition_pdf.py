@@ -157,3 +157,31 @@ def test_each_edition_is_served_and_built_once_per_language(client, db, settings
     assert content == built[0].read_bytes()  # the one built by the command, not a second build
     if lang == "en" or NN_PO.read_text(encoding="utf-8").count("msgid") >= 50:
         assert word in pdftotext(content)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "based_on"),
+    [
+        ("nn", "Kokain fakta og oversikt", "Laga frå heftet «Kokain – fakta og oversikt»"),
+        ("en", "Cocaine facts and overview", "Made from the booklet «Kokain – fakta og oversikt»"),
+    ],
+)
+def test_the_cover_has_the_editions_title_and_names_the_booklet_as_published(
+    pdfs, texts, lang, title, based_on
+):
+    cover = pdftotext_page(pdfs[lang], 1)
+    assert cover.startswith(title), cover
+    assert based_on in cover
+    assert PdfReader(io.BytesIO(pdfs[lang])).metadata.title.startswith(title.replace(" ", " – ", 1))
+    assert "Laget fra heftet" not in pdftotext_page(pdfs["nb"], 1)
+
+
+def pdftotext_page(content, number):
+    return flat(
+        subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), "-", "-"],
+            input=content,
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
+    )

@@ -126,3 +126,22 @@ def test_translations_load_export_and_load_back_unchanged(pack, tmp_path):
         load_pack(pack)
     assert any("translation-en statistic fhi-16-30-siste-ar-2024" in str(c) for c in refused.value.changes)
     load_pack(settings.CONTENT_PACK_DIR, force=True)
+
+
+def test_theme_titles_are_pack_texts_missing_stale_and_unknown_ones_fail(pack):
+    """The contents page's themes (pack.yaml) are translated in <lang>/pack.yaml like every other text."""
+    assert "pack.yaml#hvor-mange" in {u.name for u in read_pack(pack).translations["en"].units}
+    edit(pack / "en" / "pack.yaml", "- id: hvor-mange", "- id: hvor-mange-er-det")
+    found = problems(pack)
+    assert any(
+        p.startswith("kokain/en/pack.yaml:") and "unknown theme id 'hvor-mange-er-det'" in p for p in found
+    )
+    assert any(p.startswith("kokain/pack.yaml:") and "no en translation of 'hvor-mange'" in p for p in found)
+    edit(pack / "pack.yaml", "title: Kroppen og risiko", "title: Kroppen og risikoen")
+    stale = [p for p in problems(pack) if "stale" in p]
+    assert len(stale) == 2 and all("'kroppen-og-risiko'" in p for p in stale), stale
+    assert any(p.startswith("kokain/nn/pack.yaml:") for p in stale)
+    call_command("content", "translations", "stamp", "--lang", "nn", "--path", str(pack))
+    assert [p for p in problems(pack) if "stale" in p] == [p for p in stale if "/en/" in p]
+    edit(pack / "nn" / "pack.yaml", "themes:", "place: Oslo\nthemes:")
+    assert any("'place': only the title and themes of pack.yaml are translated" in p for p in problems(pack))

@@ -136,6 +136,10 @@ def _write(dest, lang, pack, texts):
             else:
                 out = [overlay(d, texts.get(f"{spec.kind} {d.get(spec.key)}", {})) for d in found.data]
             dump_yaml(dest / lang / rel, out)
+    edition = read_yaml(dest / "pack.yaml", dest, [], "pack.yaml", shape=dict).data
+    themes = [overlay(theme, texts.get(f"theme {theme['id']}", {})) for theme in edition.get("themes") or []]
+    title = texts.get("edition title", {}).get("title", edition["title"])
+    dump_yaml(dest / lang / "pack.yaml", {"title": title, "themes": themes})
     for chapter in pack.chapters:
         front = overlay(chapter.data.model_dump(), texts[f"chapter {chapter.data.id}"])
         passages = [

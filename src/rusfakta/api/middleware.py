@@ -1,4 +1,4 @@
-from rusfakta.errors import error_response, is_api
+from rusfakta.errors import api_error, is_api
 
 
 class ApiErrorShapeMiddleware:
@@ -14,7 +14,7 @@ class ApiErrorShapeMiddleware:
             and response.status_code >= 400
             and response.get("Content-Type", "") != "application/json"
         ):
-            shaped = error_response(response.status_code, response.reason_phrase or "error")
+            shaped = api_error(request, response.status_code)
             if response.has_header("Allow"):
                 shaped["Allow"] = response["Allow"]
             return shaped

@@ -5,6 +5,7 @@ message that the booklet says nothing about it, which does not make it safe (doc
 """
 
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _lazy
 from ninja import Path as PathParam
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
@@ -12,6 +13,7 @@ from pydantic import Field
 
 from rusfakta.api.schemas import EditionOut, ErrorOut
 from rusfakta.api.statistics import LangQuery, _edition
+from rusfakta.errors import lazy_format
 from rusfakta.tools.forms import MAX_QUERY_LENGTH
 from rusfakta.tools.mixing import NOT_COVERED, all_substances, answer, help_url
 from rusfakta.tools.models import MixingSubstance
@@ -135,7 +137,9 @@ def mixing_one(
 ):
     # A name of only spaces is a name the booklet says nothing about: the not-covered answer, not an error.
     if len(substance) > MAX_QUERY_LENGTH:
-        raise HttpError(400, f"substance: give a name of 1 to {MAX_QUERY_LENGTH} characters")
+        raise HttpError(
+            400, lazy_format(_lazy("substance: gi et navn på 1 til %(n)s tegn"), n=MAX_QUERY_LENGTH)
+        )
     with translation.override(query.lang):
         found = answer(substance, lang=query.lang)
         return {

@@ -81,4 +81,4 @@ def search(request, response: HttpResponse, params: Query[SearchQuery]):
     try:
         return ask(params.q, params.limit, params.lang)
     except BadQuestion as exc:
-        raise HttpError(400, str(exc)) from None
+        raise HttpError(400, exc.args[0]) from None  # lazy: made into text in the request's language

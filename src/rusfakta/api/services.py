@@ -49,7 +49,7 @@ def _instant(text):
     try:
         return hours.parse_instant(text)
     except ValueError as exc:
-        raise HttpError(400, str(exc)) from None
+        raise HttpError(400, exc.args[0]) from None  # lazy: made into text in the request's language
 
 
 @router.get(

@@ -1,4 +1,5 @@
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext_lazy as _lazy
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
@@ -6,6 +7,7 @@ from pydantic import Field
 from rusfakta.api.schemas import ErrorOut, SourcesOut, StatisticOut, StatisticsOut
 from rusfakta.content.lookups import current_edition
 from rusfakta.content.models import Source
+from rusfakta.errors import lazy_format
 from rusfakta.statistics.models import Statistic
 from rusfakta.statistics.records import all_records, dataset_csv, record
 
@@ -24,7 +26,7 @@ class LangQuery(Schema):
 def _edition():
     edition = current_edition()
     if edition is None:
-        raise HttpError(503, "no content is loaded yet")
+        raise HttpError(503, _lazy("innholdet er ikke lastet ennå"))
     return {
         "id": edition.slug,
         "title": edition.title,
@@ -56,7 +58,7 @@ def statistic(request, stat_id: str, query: Query[LangQuery]):
     try:
         return record(Statistic.objects.select_related("source").get(slug=stat_id))
     except Statistic.DoesNotExist:
-        raise Http404(f"no figure with id '{stat_id}'") from None
+        raise Http404(lazy_format(_lazy("ingen tall med id «%(id)s»"), id=stat_id)) from None
 
 
 @router.get("/sources", response={200: SourcesOut, **ERRORS}, summary="Every source the booklet cites")

@@ -16,6 +16,7 @@ from rusfakta.booklet.markup import passage_markup
 from rusfakta.content.lookups import current_edition
 from rusfakta.content.markup import stat_refs
 from rusfakta.content.models import Chapter, ContentVersion, Source
+from rusfakta.content.themes import edition_title
 from rusfakta.helpservices.services import services_for_chapter
 from rusfakta.pack.translated import translate_all
 from rusfakta.statistics.charts import chart_rows, chart_svg, source_line
@@ -84,6 +85,8 @@ def _document(edition, lang):
     return {
         "content_lang": lang,
         "title": edition.title,
+        # The edition's own title on the cover; the booklet's title, as published, named beneath it.
+        "cover_title": edition_title(edition, lang),
         "publisher": edition.publisher,
         "place": edition.place,
         "edition": month_label(edition.edition, lang),
@@ -115,6 +118,7 @@ def _labels():
         "emergency_title": _("Akutt fare for liv eller helse?"),
         "emergency_text": _("Ring medisinsk nødtelefon"),
         "edition": _("Utgave"),
+        "based_on": _("Laget fra heftet"),
         "what": _("Hva"),
         "number": _("Tall"),
         "colophon_title": _("Om dette heftet"),

@@ -23,6 +23,7 @@ CONTENT_MODELS = (
     "tools.MixingStatement",
     "tools.QuizQuestion",
     "helpservices.Service",
+    "pack.Translation",  # the editions' texts (decision 0016), edited in the admin too
 )
 
 

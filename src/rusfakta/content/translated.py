@@ -1,10 +1,11 @@
 """The translated chapters of the pack (decision 0016): `<lang>/chapters/NN-id.md` mirrors the bokmål
 chapter with the same front matter keys and the same passages in the same order. Title, summary,
 section and passage headings, text and reader questions are prose; ids, kind, sources and pages
-are as in bokmål."""
+are as in bokmål. The contents page's theme titles (pack.yaml) are read by content/themes.py."""
 
 from types import SimpleNamespace
 
+from rusfakta.content.themes import export_themes, theme_units
 from rusfakta.pack.dump import yaml_text
 from rusfakta.pack.problems import Problem
 from rusfakta.pack.translations import Translatable, Unit, compare, shown
@@ -47,6 +48,7 @@ def translation_units(pack, lang, edition):
         theirs[rel] = read_chapter_file(path, reader)
     for rel, chapter in mine.items():
         _chapter_units(pack, lang, rel, chapter, theirs.get(rel), edition)
+    theme_units(pack, lang, edition)
 
 
 def _unit(edition, spec, key, nb, tr, where, line, tr_line):
@@ -130,6 +132,7 @@ def export_translation(root, lang, rows):
         target = root / lang / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(chapter_markdown(front, passages), encoding="utf-8")
+    names.update(export_themes(root, lang, rows))
     return names
 
 

@@ -14,7 +14,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext_lazy as _lazy
 from opening_hours import OpeningHours, ParserError, State
+
+from rusfakta.errors import lazy_format
 
 OSLO = ZoneInfo("Europe/Oslo")
 COUNTRY = "NO"
@@ -39,7 +42,7 @@ def now():
 def in_oslo(at):
     """The same instant on Oslo's clock (left as it is at the very ends of the calendar); ValueError when naive."""
     if at.tzinfo is None or at.utcoffset() is None:
-        raise ValueError("the time needs a UTC offset, such as +01:00 or Z")
+        raise ValueError(_lazy("tidspunktet må ha en UTC-forskyvning, som +01:00 eller Z"))
     try:
         return at.astimezone(OSLO)
     except OverflowError:
@@ -50,15 +53,18 @@ def parse_instant(text):
     """An ISO 8601 instant with a UTC offset (RFC 3339), as Oslo time. ValueError with a message for people."""
     text = text.strip()
     if len(text) > MAX_INSTANT_LENGTH:
-        raise ValueError(f"at is longer than {MAX_INSTANT_LENGTH} characters")
+        raise ValueError(lazy_format(_lazy("at er lengre enn %(n)s tegn"), n=MAX_INSTANT_LENGTH))
     try:
         parsed = datetime.fromisoformat(text.upper())  # RFC 3339 allows a lowercase t and z
     except ValueError:
-        raise ValueError(
-            f"at must be an ISO 8601 time with a UTC offset, such as 2025-03-29T23:40:00+01:00 (got {text!r})"
-        ) from None
+        message = _lazy(
+            "at må være et ISO 8601-tidspunkt med UTC-forskyvning, som 2025-03-29T23:40:00+01:00 (fikk %(text)s)"
+        )
+        raise ValueError(lazy_format(message, text=repr(text))) from None
     if parsed.tzinfo is None:
-        raise ValueError("at needs a UTC offset (Z, +01:00, +02:00 …), otherwise the time is ambiguous")
+        raise ValueError(
+            _lazy("at må ha en UTC-forskyvning (Z, +01:00, +02:00 …), ellers er tidspunktet tvetydig")
+        )
     return in_oslo(parsed)
 
 

@@ -7,10 +7,20 @@ from django.db import DatabaseError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _lazy
 
 from rusfakta.content.lookups import chapters_by_theme, current_edition
 from rusfakta.content.models import Chapter, ContentVersion, Figure, Source
-from rusfakta.errors import client_error, error_response, is_api, is_outage, language_of, outage, unavailable
+from rusfakta.errors import (
+    api_error,
+    client_error,
+    is_api,
+    is_outage,
+    language_of,
+    lazy_format,
+    outage,
+    unavailable,
+)
 from rusfakta.helpservices.services import services_for_chapter
 from rusfakta.pack.translated import translate, translate_all
 from rusfakta.statistics.chart_view import chart_context
@@ -120,7 +130,7 @@ def about(request):
 
 def not_found(request, exception=None):
     if is_api(request):
-        return error_response(404, f"no such endpoint: {request.path}")
+        return api_error(request, 404, lazy_format(_lazy("finnes ikke: %(path)s"), path=request.path))
     return render(request, "404.html", status=404)
 
 
@@ -136,6 +146,6 @@ def server_error(request):
     if is_outage(sys.exc_info()[1]):
         return unavailable(request)
     if is_api(request):
-        return error_response(500, "something went wrong on our side")
+        return api_error(request, 500)
     with translation.override(language_of(request)):
         return render(request, "500.html", status=500)

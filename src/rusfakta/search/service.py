@@ -3,9 +3,11 @@
 import re
 
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _lazy
 
 from rusfakta.content.lookups import content_stamp
 from rusfakta.content.models import Passage
+from rusfakta.errors import lazy_format
 from rusfakta.pack.refs import stat_refs
 from rusfakta.pack.translated import translate, translate_all
 from rusfakta.search.index import MAX_LIMIT, MAX_QUERY_CHARS, SearchIndex, index_for
@@ -76,11 +78,11 @@ def current_index(lang="nb"):
 def validate(query, limit):
     query = query or ""
     if is_blank(query):
-        raise BadQuestion("skriv et spørsmål (q kan ikke være tomt)")
+        raise BadQuestion(_lazy("skriv et spørsmål (q kan ikke være tomt)"))
     if len(query) > MAX_QUERY_CHARS:
-        raise BadQuestion(f"spørsmålet er for langt (høyst {MAX_QUERY_CHARS} tegn)")
+        raise BadQuestion(lazy_format(_lazy("spørsmålet er for langt (høyst %(n)s tegn)"), n=MAX_QUERY_CHARS))
     if not 1 <= limit <= MAX_LIMIT:
-        raise BadQuestion(f"limit må være mellom 1 og {MAX_LIMIT}")
+        raise BadQuestion(lazy_format(_lazy("limit må være mellom 1 og %(n)s"), n=MAX_LIMIT))
     return query
 
 

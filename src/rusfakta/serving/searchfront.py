@@ -38,7 +38,7 @@ from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.text import compress_string
 from ninja.responses import NinjaJSONEncoder
 
-from rusfakta.errors import client_error, error_response
+from rusfakta.errors import api_error, client_error
 from rusfakta.search.index import MAX_LIMIT
 
 access_log = logging.getLogger("rusfakta.access")
@@ -112,8 +112,7 @@ class SearchRateLimitMiddleware:
         if is_search(request) and (
             request.META.get(LIMITED_KEY) or not self.budget.allow(client_address(request.META))
         ):
-            message = "too many questions in a short time; wait a moment and try again"
-            response = error_response(429, message) if request.path == PATH else client_error(request, 429)
+            response = api_error(request, 429) if request.path == PATH else client_error(request, 429)
             response["Retry-After"] = "5"
             return response
         return self.get_response(request)

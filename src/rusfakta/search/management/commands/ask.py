@@ -1,6 +1,7 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from rusfakta.search.service import LANGUAGES, BadQuestion, ask
 
@@ -45,7 +46,8 @@ class Command(BaseCommand):
         try:
             answer = ask(question, limit, lang)
         except BadQuestion as exc:
-            raise CommandError(str(exc)) from None
+            with translation.override(lang):  # the message in the edition asked
+                raise CommandError(str(exc)) from None
         if options["json"]:
             self.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2))
             return
