@@ -62,3 +62,34 @@ def test_screen_drawings_have_a_dark_colour_for_every_colour_they_use_and_the_pd
         for colour in used:
             assert f'[fill="{colour}"]{{fill:{DARK[colour]}}}' in dark_rules
     assert "<style" not in chart_svg(chart, "nb", "print")  # paper is always light
+
+
+@pytest.mark.django_db
+def test_an_edit_redraws_only_the_drawings_it_changes():
+    from decimal import Decimal
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from rusfakta.content.models import Passage
+    from rusfakta.statistics.charts import draw_missing
+    from rusfakta.statistics.models import Statistic
+
+    folder = Path(settings.DATA_DIR) / "charts"
+    draw_missing()
+    before = set(folder.glob("*.svg"))
+    assert before
+    passage = Passage.objects.get(slug="hva-utbredelse-verden")
+    passage.heading += " (endret)"
+    passage.save()  # a new content version, but no chart shows this passage
+    draw_missing()
+    assert set(folder.glob("*.svg")) == before
+    stat = Statistic.objects.get(slug="opinion-tilbudt")
+    stat.value = Decimal("33.3")
+    stat.save()
+    draw_missing()
+    new = set(folder.glob("*.svg")) - before
+    # the one chart with this figure, in three languages, for print and two screen sizes
+    assert 0 < len(new) <= 9
+    assert all("33,3" in path.read_text() or "33.3" in path.read_text() for path in new)
+    assert chart_svg(Chart.objects.get(slug="figur-6-tilbudt"), "nb", "narrow").count("33,3") >= 1

@@ -1,10 +1,11 @@
-"""Charts as SVG, drawn on the server from the figure records (altair → vl-convert), cached per content version.
+"""Charts as SVG, drawn on the server from the figure records (altair → vl-convert), kept as files.
 
-Drawing is rare (once per content version) and heavy: altair keeps about 30 MB once imported and
-vl-convert's JavaScript engine about 120 MB once it has drawn. So the first worker that needs a chart
-of a new content version works out every drawing's inputs (drawing_job: numbers and texts in the
-reader's language), and a child process builds their Vega-Lite specs and draws them all
-(chart_specs.py); each SVG is kept as a file in the data folder, which every other worker reads.
+Drawing is heavy: altair keeps about 30 MB once imported and vl-convert's JavaScript engine about
+120 MB once it has drawn. So `serve` draws every chart as it prepares, and after an edit the first
+worker that needs a chart works out every drawing's inputs (drawing_job: numbers and texts in the
+reader's language); a child process builds the Vega-Lite specs of those not drawn yet and draws them
+(chart_specs.py). Each SVG is a file in the data folder named by its inputs, which every worker reads:
+an edit redraws only the drawings it changes.
 """
 
 import copy
@@ -121,8 +122,16 @@ CODE_DIGEST = hashlib.sha256(  # a deploy draws them again
 DRAWINGS = {"print": ("print",), **dict.fromkeys(SIZES, tuple(SIZES))}
 
 
-def chart_file(stamp, slug, lang, size="print"):
-    return Path(settings.DATA_DIR) / "charts" / f"{stamp}-{CODE_DIGEST}-{slug}-{lang}-{size}.svg"
+def drawing_file(job):
+    """A drawing's file is named by what it draws (and the code that draws it): an edit redraws only
+    the drawings it changes, and an edit that changes none redraws nothing."""
+    digest = hashlib.sha256(json.dumps(job, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:20]
+    return Path(settings.DATA_DIR) / "charts" / f"{CODE_DIGEST}-{digest}.svg"
+
+
+def _job(chart, stats, lang, size):
+    shown = translate(copy.copy(chart), lang)
+    return drawing_job(shown, chart_rows(shown, stats, lang), lang, size)
 
 
 DRAW = "from rusfakta.statistics.chart_specs import draw; draw()"
@@ -134,7 +143,7 @@ def chart_svg(chart, lang="nb", size="print"):
     key = f"chart-svg:{stamp}:{CODE_DIGEST}:{chart.slug}:{lang}:{size}"
     svg = cache.get(key)
     if svg is None:
-        path = chart_file(stamp, chart.slug, lang, size)
+        path = drawing_file(_job(chart, statistics_by_slug(stamp, lang), lang, size))
         if not path.exists():
             draw_all(stamp, chart, DRAWINGS[size])
         svg = path.read_text()
@@ -143,47 +152,38 @@ def chart_svg(chart, lang="nb", size="print"):
 
 
 def draw_missing():
-    """Every drawing of this content version, print and screen, unless all are there already. Called
-    when the server prepares (after a first load), so the first visitor to a chart never waits."""
-    from rusfakta.statistics.models import Chart
-
-    stamp = content_stamp()
-    every = ("print", *SIZES)
-    wanted = [
-        chart_file(stamp, slug, lang, size)
-        for slug in Chart.objects.values_list("slug", flat=True)
-        for lang, _name in settings.LANGUAGES
-        for size in every
-    ]
-    if wanted and not all(path.exists() for path in wanted):
-        draw_all(stamp, sizes=every)
+    """Every drawing of this content version, print and screen, that is not drawn yet. Called when the
+    server prepares (after a first load), so the first visitor to a chart never waits."""
+    draw_all(content_stamp(), sizes=("print", *SIZES))
 
 
 def draw_all(stamp, also=None, sizes=tuple(SIZES)):
-    """Every chart of this content version in every language, at these sizes, drawn by one child process."""
+    """Every chart of this content version in every language, at these sizes: those not drawn yet are
+    drawn by one child process."""
     from rusfakta.statistics.models import Chart
 
     charts = {chart.slug: chart for chart in Chart.objects.all()}
     if also is not None:
         charts[also.slug] = also
-    jobs = []
+    jobs = {}
     for lang, _name in settings.LANGUAGES:
         stats = statistics_by_slug(stamp, lang)
         for chart in charts.values():
-            shown = translate(copy.copy(chart), lang)
-            rows = chart_rows(shown, stats, lang)
-            jobs.extend(
-                (chart_file(stamp, chart.slug, lang, size), drawing_job(shown, rows, lang, size))
-                for size in sizes
-            )
+            for size in sizes:
+                job = _job(chart, stats, lang, size)
+                path = drawing_file(job)
+                if not path.exists():
+                    jobs[path] = job
+    if not jobs:
+        return
     done = subprocess.run(
         [sys.executable, "-c", DRAW],
-        input=json.dumps([job for _path, job in jobs]).encode(),
+        input=json.dumps(list(jobs.values())).encode(),
         capture_output=True,
         timeout=DRAW_SECONDS,
         check=True,
     )
-    for (path, job), svg in zip(jobs, json.loads(done.stdout), strict=True):
+    for (path, job), svg in zip(jobs.items(), json.loads(done.stdout), strict=True):
         _keep(path, svg if job["size"] == "print" else with_dark_scheme(svg))  # the PDF is always on paper
 
 
