@@ -207,3 +207,17 @@ def test_help_names_in_its_sentences_and_the_chapter_title_marked_bokmal_without
     assert f'<span lang="nb">{emergency.name}</span>' in html  # «… svarer hele døgnet»
     assert html.count(f'<span lang="nb">{first.name}</span>') == 2  # «Neste som åpner: …», «Slik når du …»
     _shown_in(pages, url, [emergency.name, chapter.title], "nb")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["nn", "en"])
+def test_mixing_help_box_shows_a_service_without_translation_marked_bokmal(pages, lang):
+    from rusfakta.helpservices.models import Service
+
+    service = Service.objects.get(slug="rusinfo")
+    url = f"/{lang}/blanding/?med=annet&annet=ketamin"  # the booklet says nothing: someone to ask
+    _shown_in(pages, url, [_translated(service, lang).about], lang)
+    Translation.objects.filter(lang=lang, record="service rusinfo").delete()
+    html = pages.get(url).content.decode()
+    assert f'<span lang="nb">{service.name}</span>' in html  # «Lurer du på noe? Spør …»
+    _shown_in(pages, url, [service.about], "nb")
