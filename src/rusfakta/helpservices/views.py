@@ -1,10 +1,11 @@
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 
 from rusfakta.content.models import Chapter
 from rusfakta.helpservices import wording
 from rusfakta.helpservices.services import grouped, services_for_display, this_minute
-from rusfakta.pack.translated import translate
+from rusfakta.pack.translated import marked, translate
 
 
 def _help_now(at):
@@ -15,7 +16,12 @@ def _help_now(at):
         "groups": groups,
         # Never a dead end: when none is open, the page names the first to open, and the numbers open all day.
         "next_open": _next_open(groups["closed"], at),
-        "always_open": wording.names(item.service.name for item in groups["emergency"] if item.always_open),
+        # HTML: each name escaped, and marked lang="nb" where it is the bokmål one for want of a translation
+        "always_open": mark_safe(
+            wording.names(
+                marked(item.service.name, item.service) for item in groups["emergency"] if item.always_open
+            )
+        ),
         "holiday": wording.is_public_holiday(at),
         "chapter": translate(Chapter.objects.filter(kind=Chapter.Kind.HELP).first()),
     }

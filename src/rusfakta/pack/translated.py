@@ -9,6 +9,7 @@ page's language gets `lang_attr = ""`. Translations are read once per content ve
 import copy
 import threading
 
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -91,6 +92,13 @@ def _put(obj, parts, text, spec):
         setattr(obj, name, value)
     else:  # rows under a reverse foreign key (a substance's statements): translate_children
         obj.__dict__.setdefault("child_texts", {}).setdefault(name, {})[parts[1]] = {parts[2]: text}
+
+
+def marked(text, obj):
+    """text as HTML, in a `<span lang="nb">` when obj is shown in bokmål for want of a translation: for a
+    pack text inside an interface sentence («Kokain blandet med {name}»), where no element of its own has it."""
+    attr = getattr(obj, "lang_attr", "")
+    return format_html("<span{}>{}</span>", attr, text) if attr else conditional_escape(text)
 
 
 def translate_children(parent, name, rows, lang=None):

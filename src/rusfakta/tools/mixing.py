@@ -32,6 +32,7 @@ class Statement:
     kind_label: str = ""
     level: str = ""
     see: MixingSubstance | None = None
+    lang_attr: str = ""  # ' lang="nb"' when its text is the bokmål one for want of a translation
 
     @property
     def see_url(self):
@@ -114,6 +115,7 @@ def answer(query, substances=None, lang="nb"):
                 kind_label="" if s.kind == s.Kind.MIXING else str(s.get_kind_display()),
                 level=s.level,
                 see=s.see,
+                lang_attr=getattr(s, "lang_attr", ""),
             )
             for s in substance.statements.all()
         ]
