@@ -148,7 +148,7 @@ def test_always_open_and_unknown_hours():
 
 
 def test_naive_times_are_refused():
-    with pytest.raises(ValueError, match="UTC offset"):
+    with pytest.raises(ValueError, match="UTC-forskyvning"):
         status(RUSINFO, datetime(2025, 6, 2, 12, 0))
 
 
