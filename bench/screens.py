@@ -37,6 +37,12 @@ WIDTHS = (375, 1280)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
+EAGER = """() => Promise.all([...document.images].map(img => {
+  img.loading = 'eager';
+  return img.complete ? null : new Promise(done => { img.onload = img.onerror = done; });
+}))"""
+
+
 def shoot(base, out, only):
     from playwright.sync_api import sync_playwright
 
@@ -51,6 +57,8 @@ def shoot(base, out, only):
                     if only and name not in only:
                         continue
                     page.goto(base + path)
+                    # A full-page shot shows images far below the fold, which lazy loading hasn't fetched.
+                    page.evaluate(EAGER)
                     file = out / f"{name}-{width}-{scheme}.png"
                     page.screenshot(path=file, full_page=True)
                     print(file)
