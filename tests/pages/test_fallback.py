@@ -221,3 +221,23 @@ def test_mixing_help_box_shows_a_service_without_translation_marked_bokmal(pages
     html = pages.get(url).content.decode()
     assert f'<span lang="nb">{service.name}</span>' in html  # «Lurer du på noe? Spør …»
     _shown_in(pages, url, [service.about], "nb")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["nn", "en"])
+def test_a_chapter_help_box_marks_only_the_service_texts_bokmal_without_translation(pages, lang):
+    from rusfakta.helpservices.models import Service
+
+    url = f"/{lang}/kapittel/behandling/"
+
+    def aside():
+        html = pages.get(url).content.decode()
+        return html[html.index('<aside class="help-aside"') : html.index("</aside>")]
+
+    rusinfo = Service.objects.get(slug="rusinfo")
+    assert 'lang="nb"' not in aside()
+    Translation.objects.filter(lang=lang, record="service rusinfo").delete()
+    box = aside()
+    assert f'<strong><span lang="nb">{rusinfo.name}</span></strong>' in box
+    assert "<li lang=" not in box  # the call and chat links and the hours are in the page's language
+    assert 'href="tel:+4791508588"' in box
