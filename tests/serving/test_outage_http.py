@@ -5,7 +5,6 @@ ERROR line when the outage starts and one when it ends, with the count of 503s b
 One worker: each process reports its own outage (decision 0013), so with two there would be a pair
 of lines from each."""
 
-import http.client
 import json
 import os
 import time
@@ -14,6 +13,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from tests.browser.conftest import drop_database, server_environment, start_server, stop_server
+from tests.support.plainhttp import get
 from tests.support.tcpproxy import CuttableProxy
 
 pytestmark = pytest.mark.skipif(
@@ -45,16 +45,6 @@ def server_behind_proxy(tmp_path):
     stop_server(server)
     proxy.close()
     drop_database(cleanup)
-
-
-def get(target, path):
-    connection = http.client.HTTPConnection(target.hostname, target.port, timeout=30)
-    try:
-        connection.request("GET", path)
-        response = connection.getresponse()
-        return response.status, response.headers, response.read()
-    finally:
-        connection.close()
 
 
 def error_lines(log):

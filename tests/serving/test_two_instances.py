@@ -1,6 +1,5 @@
 """Past one machine, shown on one: two `rusfakta serve` instances on one PostgreSQL and one Redis."""
 
-import http.client
 import os
 from urllib.parse import urlparse
 
@@ -8,6 +7,7 @@ import pytest
 
 from tests.browser.conftest import drop_database, server_environment, start_server, stop_server
 from tests.support.admin_http import create_editor, edit_figure_in_the_admin
+from tests.support.plainhttp import get as plain_get
 
 pytestmark = pytest.mark.skipif(
     not (os.environ.get("DATABASE_URL", "").startswith("postgres") and os.environ.get("RUSFAKTA_CACHE_URL")),
@@ -37,13 +37,8 @@ def instances(tmp_path_factory):
 
 
 def get(target, path):
-    connection = http.client.HTTPConnection(target.hostname, target.port, timeout=30)
-    try:
-        connection.request("GET", path)
-        response = connection.getresponse()
-        return response.status, response.headers, response.read().decode()
-    finally:
-        connection.close()
+    status, headers, body = plain_get(target, path)
+    return status, headers, body.decode()
 
 
 def test_an_admin_edit_over_http_on_one_is_served_by_the_other_on_its_next_request(instances):
