@@ -42,7 +42,7 @@ def ask_page(request):
     context = {"query": query, "examples": examples, "answer": None, "error": None}
     if "q" in request.GET:
         try:
-            context["answer"] = ask_for_page(query)  # searched in the reader's edition (decision 0017)
+            context["answer"] = ask_for_page(query)  # searched in the reader's edition (decision 0018)
         except BadQuestion as exc:
             context["error"] = str(exc)
     answer = context["answer"]
