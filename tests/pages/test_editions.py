@@ -12,8 +12,7 @@ import pytest
 from django.conf import settings
 
 from rusfakta.pack.sections import load_pack
-from tests.conftest import check_html
-from tests.pages.test_pages import _links
+from tests.pages.test_pages import visit
 from tests.support.editions import NYNORSK, make_translated_pack
 
 BOKMAL_ONLY = {word for word, nn in NYNORSK.items() if word != nn}
@@ -71,23 +70,11 @@ def crawl(pages, start, limit=400):
 
 
 def _crawl(pages, start, limit):
-    seen, queue, found = set(), [start], []
-    while queue and len(seen) < limit:
-        url = queue.pop()
-        if url in seen:
-            continue
-        seen.add(url)
-        response = pages.get(url)
-        if not response["Content-Type"].startswith("text/html"):
-            continue
-        html = response.content.decode()
-        found.append((url, check_html(url, html), html))
-        for link in _links(url, html):
-            path, _ = urldefrag(link)
-            if urlparse(link).netloc or not path.startswith(start) or path in seen:
-                continue
-            queue.append(path)
-    return found
+    def follow(_url, link):
+        path, _ = urldefrag(link)
+        return None if urlparse(link).netloc or not path.startswith(start) else path
+
+    return list(visit(pages, start, follow, limit))
 
 
 def reader_text(document, lang, keep=None):  # keep(text) → the text to check

@@ -93,9 +93,11 @@ def _links(base, html):
     return found
 
 
-def test_crawl_every_page_reachable_from_home_and_check_links_and_anchors(pages):
-    seen, queue, anchors, documents = set(), ["/"], [], {}
-    while queue:
+def visit(pages, start, follow, limit=None):
+    """Each HTML page reachable from start, checked (check_html), as (url, document, html): a page's
+    links are followed where follow(url, link) gives a path; at most limit addresses are fetched."""
+    seen, queue = set(), [start]
+    while queue and (limit is None or len(seen) < limit):
         url = queue.pop()
         if url in seen:
             continue
@@ -104,19 +106,29 @@ def test_crawl_every_page_reachable_from_home_and_check_links_and_anchors(pages)
         if not response["Content-Type"].startswith("text/html"):
             continue
         html = response.content.decode()
-        documents[url] = check_html(url, html)
-        for link in _links(url, html):
-            parsed = urlparse(link)
-            if parsed.scheme in ("tel", "mailto") or parsed.netloc:
-                continue
-            path, fragment = urldefrag(link)
-            if path.startswith("/static/"):
-                pages.get(path)
-                continue
-            if fragment:
-                anchors.append((url, path, fragment))
-            queue.append(path)
-    assert len(seen) > 100
+        yield url, check_html(url, html), html
+        queue.extend(
+            path for path in (follow(url, link) for link in _links(url, html)) if path and path not in seen
+        )
+
+
+def test_crawl_every_page_reachable_from_home_and_check_links_and_anchors(pages):
+    anchors = []
+
+    def follow(url, link):
+        parsed = urlparse(link)
+        if parsed.scheme in ("tel", "mailto") or parsed.netloc:
+            return None
+        path, fragment = urldefrag(link)
+        if path.startswith("/static/"):
+            pages.get(path)
+            return None
+        if fragment:
+            anchors.append((url, path, fragment))
+        return path
+
+    documents = {url: document for url, document, _html in visit(pages, "/", follow)}
+    assert len(documents) > 100
     for origin, path, fragment in anchors:
         ids = {el.get("id") for el in documents[path].iter()}
         assert fragment in ids, f"{origin} links to {path}#{fragment}, which has no such id"
