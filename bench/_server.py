@@ -9,6 +9,26 @@ import tempfile
 import time
 import urllib.request
 
+# One address of each page type, for the benches that look at pages (screens, weight).
+PAGE_TYPES = {
+    "home": "/",
+    "contents": "/innhold/",
+    "chapter": "/kapittel/utbredelse/",
+    "chapter-tools": "/kapittel/blandingsbruk/",
+    "numbers": "/tall/",
+    "record": "/tall/euda-norge-15-34-siste-ar/",
+    "comparison": "/tall/hvorfor-forskjellige/",
+    "ask": "/spor/?q=kan+man+d%C3%B8+av+kokain",
+    "quiz": "/quiz/",
+    "normcheck": "/tenk-selv/",
+    "mixing": "/blanding/",
+    "help": "/hjelp/",
+    "about": "/om/",
+    "sources": "/kilder/",
+    "changes": "/endringer/",
+    "not-found": "/finnes-ikke/",
+}
+
 
 def free_port():
     with socket.socket() as s:

@@ -8,30 +8,24 @@ Targets: every page under 100 KB transferred, home under 40 KB. Prints figures; 
 import gzip
 import re
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _server import running_server  # noqa: E402
+from _server import PAGE_TYPES, running_server  # noqa: E402
 
-PAGES = {
-    "home": "/",
-    "contents": "/innhold/",
-    "chapter": "/kapittel/utbredelse/",
-    "sources": "/kilder/",
-    "numbers": "/tall/",
-    "record": "/tall/euda-norge-15-34-siste-ar/",
-    "comparison": "/tall/hvorfor-forskjellige/",
-    "ask": "/spor/?q=kan+man+d%C3%B8+av+kokain",
-    "help": "/hjelp/",
-}
 ASSET = re.compile(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"|<img[^>]+src="([^"]+\.svg)"')
 
 
 def fetch(url):
     request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
-    with urllib.request.urlopen(request) as response:
+    try:
+        response = urllib.request.urlopen(request)
+    except urllib.error.HTTPError as error:  # the not-found page is a page too
+        response = error
+    with response:
         body = response.read()
         if response.headers.get("Content-Encoding") == "gzip":
             return len(body), len(gzip.decompress(body)), gzip.decompress(body)
@@ -41,7 +35,7 @@ def fetch(url):
 def main():
     with running_server() as base:
         print(f"{'page':12s} {'transferred':>12s} {'raw':>10s}  (HTML + CSS + JS + SVG)")
-        for name, path in PAGES.items():
+        for name, path in PAGE_TYPES.items():
             sent, raw, html = fetch(base + path)
             for css_or_js, svg in ASSET.findall(html.decode()):
                 asset_sent, asset_raw, _ = fetch(urljoin(base, css_or_js or svg))

@@ -13,26 +13,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _server import running_server  # noqa: E402
+from _server import PAGE_TYPES, running_server  # noqa: E402
 
-PAGE_TYPES = {
-    "home": "/",
-    "contents": "/innhold/",
-    "chapter": "/kapittel/utbredelse/",
-    "chapter-tools": "/kapittel/blandingsbruk/",
-    "numbers": "/tall/",
-    "record": "/tall/euda-norge-15-34-siste-ar/",
-    "comparison": "/tall/hvorfor-forskjellige/",
-    "ask": "/spor/?q=kan+man+d%C3%B8+av+kokain",
-    "quiz": "/quiz/",
-    "normcheck": "/tenk-selv/",
-    "mixing": "/blanding/",
-    "help": "/hjelp/",
-    "about": "/om/",
-    "sources": "/kilder/",
-    "changes": "/endringer/",
-    "not-found": "/finnes-ikke/",
-}
 WIDTHS = (375, 1280)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
