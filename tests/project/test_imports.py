@@ -8,8 +8,8 @@ import pytest
 import rusfakta
 
 PACKAGE = Path(rusfakta.__file__).parent
-# Each entry is an edge that closes a cycle today, with the change that removes it. Any other cycle fails.
-# Edges allowed to close a cycle for now, each with the reason; none are left.
+# Edges allowed to close a cycle for now, each with the change that removes it; none are left, and
+# an edge may only be added here with its reason.
 KNOWN_EDGES = {}
 
 

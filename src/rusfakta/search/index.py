@@ -74,13 +74,7 @@ class SearchIndex(Spelling):
         texts = [f"{d.chapter} {d.heading} {d.questions} {d.text}" for d in documents]
         surface = Counter(w for text in texts for w in words(text))
         surface.update(w for _, means in glossary for w in words(means))
-        if lang == "en":
-            self.analyzer = build_english_analyzer()
-            self.phrase_analyzer = build_english_analyzer(stopwords=False)
-        else:
-            parts = compound_parts(surface, function_words(surface))
-            self.analyzer = build_analyzer(parts)
-            self.phrase_analyzer = build_analyzer(parts, stopwords=False)
+        self.analyzer, self.phrase_analyzer = _analyzers(lang, surface)
         # How often each passage's own heading and text make a claim about how many use ("de fleste ikke bruker").
         self.intent = {
             d.slug: quantified_use(words(d.heading)) + quantified_use(words(d.text)) for d in documents
@@ -116,12 +110,7 @@ class SearchIndex(Spelling):
         self.vocabulary = [w for w, _ in surface.most_common() if len(w) >= 3 and not w.isdigit()]
         self.surface = frozenset(surface)
         self.written = self.surface | self.known_terms  # words as our text and glossary write them
-        # Our words by each form with one letter dropped: a one-letter slip is found by lookup, not a scan.
-        self.one_letter = defaultdict(list)
-        for rank, w in enumerate(self.vocabulary):
-            if len(w) >= 4:
-                for d in {w} | {w[:i] + w[i + 1 :] for i in range(len(w))}:
-                    self.one_letter[d].append((rank, w))
+        self.one_letter = _one_letter_dropped(self.vocabulary)
         (
             lexicon(),
             nynorsk_map(),
@@ -331,3 +320,21 @@ def index_for(stamp, build, lang="nb"):
             if found is None or found[0] != stamp:
                 found = _current[lang] = (stamp, build(lang))
     return found[1]
+
+
+def _analyzers(lang, surface):
+    """(the analyzer for questions and passages, the one for phrases, which keeps stopwords)."""
+    if lang == "en":
+        return build_english_analyzer(), build_english_analyzer(stopwords=False)
+    parts = compound_parts(surface, function_words(surface))
+    return build_analyzer(parts), build_analyzer(parts, stopwords=False)
+
+
+def _one_letter_dropped(vocabulary):
+    """Our words by each form with one letter dropped: a one-letter slip is found by lookup, not a scan."""
+    table = defaultdict(list)
+    for rank, w in enumerate(vocabulary):
+        if len(w) >= 4:
+            for d in {w} | {w[:i] + w[i + 1 :] for i in range(len(w))}:
+                table[d].append((rank, w))
+    return table
