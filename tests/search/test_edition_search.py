@@ -138,9 +138,72 @@ def test_ask_command_takes_lang(capsys):
         ("/en/spor/", "what is pink cocaine", "where+can+i+get+help", "when+was+cocaine+banned"),
     ],
 )
-def test_the_ask_page_gives_examples_and_help_in_the_editions_language(pages, url, example, question, other):
+def test_the_ask_page_gives_examples_and_help_in_the_editions_language(
+    pages, monkeypatch, url, example, question, other
+):
+    from datetime import datetime
+
+    from rusfakta.helpservices import hours
+
+    # A Wednesday noon, when RUSinfo's phone is open: the card lists the services open now.
+    monkeypatch.setattr(hours, "now", lambda: datetime(2026, 12, 2, 12, 0, tzinfo=hours.OSLO))
     assert example in pages.get(url).content.decode()
     assert (
         'class="phone" href="tel:' in pages.get(f"{url}?q={question}").content.decode()
     )  # the help services follow
     assert 'class="phone" href="tel:' not in pages.get(f"{url}?q={other}").content.decode()
+
+
+@pytest.mark.parametrize(
+    "question, written",
+    [
+        ("how long does a high last", "en"),
+        ("is coke dangerous with alcohol", "en"),
+        ("hvor lenge varer en rus av koks", "no"),
+        ("kva skjer viss eg blandar kokain og alkohol", "no"),
+        ("hva er pink coke", None),  # Norwegian with an English term: not clearly either
+        ("kan man doe av rosa kokain", None),  # "doe" and "rosa" are English words too
+        ("kokain", None),
+    ],
+)
+def test_a_questions_language_is_named_only_when_clear(question, written):
+    from rusfakta.search.analysis import words
+    from rusfakta.search.language import written_in
+
+    assert written_in(words(question)) == written
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_an_english_question_on_a_norwegian_edition_is_read_in_english_and_shown_in_the_edition(lang):
+    question = "when was cocaine first produced"
+    in_english = ask(question, 3, "en")
+    answer = ask(question, 3, lang)
+    assert [r["id"] for r in answer["results"]] == [r["id"] for r in in_english["results"]]
+    assert answer["results"][0]["id"] == "hva-sentralstimulerende"  # 1859, not the producing countries
+    prefix = "/nn/kapittel/" if lang == "nn" else "/kapittel/"
+    assert all(r["url"].startswith(prefix) for r in answer["results"])
+    assert answer["covered"] and answer["answer"]["passage"] == "hva-sentralstimulerende"
+    assert "1859" in answer["answer"]["text"] and " the " not in answer["answer"]["text"]
+
+
+def test_a_notice_found_in_another_language_speaks_the_editions():
+    notice = ask("my friend passed out after doing coke", 3, "nb")["notice"]
+    assert notice["kind"] == "emergency" and "Ring 113" in notice["text"]
+    nothing = ask("how long does cocaine stay in your urine", 3, "nb")
+    assert not nothing["covered"] and nothing["notice"]["kind"] == "not_covered"
+    assert "doesn't" not in nothing["notice"]["text"]
+
+
+def test_a_norwegian_question_on_the_english_edition_is_read_in_bokmal():
+    question = "hva skjer hvis man blander kokain og alkohol"
+    answer = ask(question, 3, "en")
+    assert [r["id"] for r in answer["results"]] == [r["id"] for r in ask(question, 3, "nb")["results"]]
+    assert answer["results"][0]["id"].startswith("blanding-")
+    assert answer["results"][0]["url"].startswith("/en/kapittel/")
+    assert answer["covered"]
+
+
+def test_the_ask_page_marks_no_words_of_an_answer_found_in_another_language(pages):
+    html = pages.get("/spor/?q=when+was+cocaine+first+produced").content.decode()
+    assert 'href="/kapittel/hva-er-kokain/' in html and "1859" in html
+    assert "<mark>" not in html

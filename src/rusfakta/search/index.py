@@ -275,6 +275,20 @@ class SearchIndex(Spelling):
         answer.covered = is_covered(ranked[0][1], reading, self.scope.excludes(asked))
         return answer if answer.covered else self._uncovered(answer)
 
+    def shown(self, outcome):
+        """Another edition's outcome for one question, shown in this edition: the same passages by id,
+        and this edition's notice of the same kind. Its words are not marked (they are the other
+        language's)."""
+        outcome.hits = [
+            (self.documents[d.slug], score) for d, score in outcome.hits if d.slug in self.documents
+        ]
+        if outcome.notice is not None:
+            kind = outcome.notice["kind"]
+            texts = {k: text for k, _, text in self.notices} | {"not_covered": self.scope.text}
+            outcome.notice = {"kind": kind, "text": texts.get(kind) or outcome.notice["text"]}
+        outcome.stems = frozenset()
+        return outcome
+
     def _uncovered(self, answer):
         """covered: false; says so plainly, unless an emergency or out-of-scope notice already speaks."""
         answer.covered = False

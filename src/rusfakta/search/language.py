@@ -9,10 +9,12 @@ and nynorsk analysers, wordfreq's Norwegian list); nothing here runs Apertium.
 - `is_real_english(word)`: a common English word form (wordfreq's list), for the English edition.
 - `to_bokmal(words)`: nynorsk forms mapped to bokmål before analysis ("kva skjer viss ein blandar"
   is asked like "hva skjer hvis en blander").
+- `written_in(words)`: "en" or "no" when a question is clearly written in English or Norwegian, else
+  None; a question asked in the other language's edition is read by that language's index.
 """
 
 import gzip
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -92,6 +94,30 @@ def is_everyday_word(word):
 
 def is_real_english(word):
     return word in english_words()
+
+
+def written_in(words):
+    """ "en" when a question is clearly English, "no" when clearly Norwegian, None when unsure.
+
+    A word counts for English when it is a common English word form and not an everyday Norwegian one
+    ("how", "dangerous"; not "man" or "i"), for Norwegian when it is a Norwegian form and not an English
+    one ("hva", "farlig", "kokain"). It takes two such words, and more than twice the other's."""
+    leanings = [_leaning(w) for w in words]
+    english, norwegian = leanings.count("en"), leanings.count("no")
+    if english >= 2 and english > 2 * norwegian:
+        return "en"
+    if norwegian >= 2 and norwegian > 2 * english:
+        return "no"
+    return None
+
+
+@lru_cache(maxsize=20_000)  # a lookup in the word lists takes some µs; the words asked repeat
+def _leaning(word):
+    if is_everyday_word(word):
+        return "no" if not is_real_english(word) else None
+    if is_real_english(word):
+        return "en"
+    return "no" if is_real_word(word) else None
 
 
 def to_bokmal(words):

@@ -10,7 +10,9 @@ from rusfakta.content.models import Passage
 from rusfakta.errors import lazy_format
 from rusfakta.pack.refs import stat_refs
 from rusfakta.pack.translated import translate, translate_all
+from rusfakta.search.analysis import words
 from rusfakta.search.index import MAX_LIMIT, MAX_QUERY_CHARS, SearchIndex, index_for
+from rusfakta.search.language import written_in
 from rusfakta.search.models import GlossaryEntry, Notice, ShortAnswer
 from rusfakta.search.outcome import Document, Scope
 from rusfakta.search.whitespace import is_blank
@@ -75,6 +77,27 @@ def current_index(lang="nb"):
     return index_for(content_stamp(), _build, edition(lang))
 
 
+def reading_edition(query, lang):
+    """The edition whose index reads a question asked in lang: its own, unless the question is clearly
+    in the other language. An English question on the Norwegian site is read by the English index
+    (English meaning, decision 0018), a Norwegian one on the English site by the bokmål index."""
+    written = written_in(words(query))
+    if lang != "en" and written == "en":
+        return "en"
+    if lang == "en" and written == "no":
+        return "nb"
+    return lang
+
+
+def _search(query, limit, lang):
+    """(the edition's index, the question's outcome in that edition)."""
+    own = current_index(lang)
+    reader = reading_edition(query, lang)
+    if reader == lang:
+        return own, own.search(query, limit)
+    return own, own.shown(current_index(reader).search(query, limit))
+
+
 def validate(query, limit):
     query = query or ""
     if is_blank(query):
@@ -102,7 +125,7 @@ def short_answer(answer, render=None):
 def ask(query, limit=5, lang="nb"):
     """The answer in the API's shape: {"query", "corrected", "results", "notice"}, in the edition's
     language (nb, nn or en)."""
-    answer = current_index(lang).search(validate(query, limit), limit)
+    _, answer = _search(validate(query, limit), limit, edition(lang))
     return {
         "query": answer.query,
         "corrected": answer.corrected,
@@ -139,8 +162,7 @@ def _marker(words_to_mark):
 def ask_for_page(query, limit=8, lang=None):
     """Like ask(), with each passage as HTML: figures linked to their records, searched words marked."""
     lang = edition(lang)
-    search_index = current_index(lang)
-    answer = search_index.search(validate(query, limit), limit)
+    search_index, answer = _search(validate(query, limit), limit, lang)
     stats = statistics_by_slug(lang=lang)
     results = []
     for document, score in answer.hits:
