@@ -9,6 +9,10 @@ blind editions set, each beside plain BM25 over that edition's passages. Prints 
 
     .venv/bin/python bench/search_quality.py [--tune-only] [--show-misses tune|editions|not-covered]
 
+The session-6 tune sets (search_questions_tune2.yaml, 265 answerable; search_not_covered_tune2.yaml, 160
+not covered in nb/nn/en) were written by helpers who saw only the passages or the booklet: they are tuned
+on, like the developer's sets, and printed per category; --show-misses tune2|not-covered2 lists misses.
+
 --tune-only prints the tune sets alone (per kind, and not covered per category), and skips the held-out,
 fresh and blind sets: for tuning, so that no report set is seen between the runs that report it.
 """
@@ -122,6 +126,61 @@ def tune_breakdown(ask, tune, nc):
         )
 
 
+def tune2(ask, baseline, show):
+    """The session-6 tune sets (search_questions_tune2.yaml, search_not_covered_tune2.yaml): per category,
+    with plain BM25 beside, and covered per language; show prints the misses ("tune2", "not-covered2")."""
+    answerable = yaml.safe_load((ROOT / "bench" / "search_questions_tune2.yaml").read_text(encoding="utf-8"))
+    nc = yaml.safe_load((ROOT / "bench" / "search_not_covered_tune2.yaml").read_text(encoding="utf-8"))
+
+    def ours(question):
+        return [r["id"] for r in ask(question, 3)["results"]]
+
+    o1, o3 = accuracy(answerable, ours)
+    b1, b3 = accuracy(answerable, baseline)
+    covered = sum(ask(q["q"], 3)["covered"] for q in answerable) / len(answerable)
+    print(
+        f"tune2    ours: top-1 {o1:6.1%}  top-3 {o3:6.1%}   plain BM25: top-1 {b1:6.1%}  top-3 {b3:6.1%}"
+        f"   covered {covered:6.1%} ({len(answerable)})"
+    )
+    for category in sorted({q["category"] for q in answerable}):
+        subset = [q for q in answerable if q["category"] == category]
+        o1, o3 = accuracy(subset, ours)
+        b1, _ = accuracy(subset, baseline)
+        print(f"  tune2 {category:9s} {len(subset):4d}  top-1 {o1:6.1%}  top-3 {o3:6.1%}   BM25 {b1:6.1%}")
+    with_fact = [q for q in answerable if q.get("fact")]
+    print(f"  tune2 short answer contains the fact: {fact_share(ask, with_fact):6.1%} ({len(with_fact)})")
+    print(f"  tune2 corrections that change a real word: {real_words_changed(ask, answerable)}")
+    right = [not ask(q["q"], 3, q["lang"])["covered"] for q in nc]
+    print(f"  tune2 not covered {len(nc):4d}  covered: false {sum(right) / len(right):6.1%}")
+    for key in ("lang", "category"):
+        for value in sorted({q[key] for q in nc}):
+            subset = [r for q, r in zip(nc, right, strict=True) if q[key] == value]
+            print(f"    {value:14s} {len(subset):3d}  covered: false {sum(subset) / len(subset):6.1%}")
+    if show == "tune2":
+        for q in answerable:
+            got = ours(q["q"])
+            if not got or got[0] not in q["answers"]:
+                print(f"MISS {q['category']} {q['q']!r}: want {q['answers']} got {got}")
+    elif show == "not-covered2":
+        for q in answerable:
+            if not ask(q["q"], 3)["covered"]:
+                print(f"NOT COVERED (answerable) {q['category']} {q['q']!r}")
+        for q, r in zip(nc, right, strict=True):
+            if not r:
+                print(f"COVERED (not covered) {q['lang']} {q['category']} {q['q']!r}")
+
+
+def fact_share(ask, questions):
+    """The share of questions whose short answer contains the fact asked for (spaces ignored)."""
+    contains = 0
+    for q in questions:
+        short = ask(q["q"], 3)["answer"]
+        contains += bool(short) and q["fact"].replace(" ", "") in short["text"].replace("\u00a0", "").replace(
+            " ", ""
+        )
+    return contains / len(questions)
+
+
 def report_blind(ask, baseline, baselines):
     """The blind sets of bench/blind/: reported only, never tuned on, misses never printed."""
     folder = ROOT / "bench" / "blind"
@@ -149,14 +208,8 @@ def report_blind(ask, baseline, baselines):
         line(f"edition {lang}", asked, lang)  # in the edition's own index
         line(f"  {lang} in nb", asked)  # the same questions in the bokmål index, as before #19
     with_fact = [q for q in answerable if q.get("fact")]
-    contains = 0
-    for q in with_fact:
-        short = ask(q["q"], 3)["answer"]
-        contains += bool(short) and q["fact"].replace(" ", "") in short["text"].replace("\u00a0", "").replace(
-            " ", ""
-        )
     print(
-        f"  short answer contains the fact asked for: {contains / len(with_fact):6.1%} ({len(with_fact)} questions)"
+        f"  short answer contains the fact asked for: {fact_share(ask, with_fact):6.1%} ({len(with_fact)} questions)"
     )
     report_not_covered(ask, folder, not_covered)
 
@@ -196,7 +249,7 @@ def main():
     parser.add_argument(
         # Only the tune part: the held-out part's failures are never looked at while tuning.
         "--show-misses",
-        choices=["tune", "editions", "not-covered"],
+        choices=["tune", "editions", "not-covered", "tune2", "not-covered2"],
         help="print the tune questions (bokmål, the developer's nn/en set) that miss top-1, or the tune "
         "questions whose covered is wrong",
     )
@@ -254,6 +307,7 @@ def main():
     nc = tune_covered(ask, parts["tune"])
     if args.tune_only:
         tune_breakdown(ask, parts["tune"], nc)
+    tune2(ask, baseline, args.show_misses)
     asked = {
         "nb": [q["q"] for q in questions],
         **{lang: [q["q"] for q in editions_tune if q["lang"] == lang] for lang in ("nn", "en")},
@@ -284,7 +338,7 @@ def main():
         for q in nc:
             if ask(q["q"], 3)["covered"]:
                 print(f"COVERED (not covered) {q.get('category', '')} {q['q']!r}")
-    elif args.show_misses:
+    elif args.show_misses == "tune":
         for q in parts[args.show_misses]:
             got = ours(q["q"])
             if not got or got[0] not in q["answers"]:
