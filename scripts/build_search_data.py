@@ -2,7 +2,7 @@
 
     scripts/build_search_data      (needs Debian's apertium-nno-nob and the `authoring` extra)
 
-Writes three files into src/rusfakta/search/data/, which are committed:
+Writes these files into src/rusfakta/search/data/, which are committed:
 
 - lexicon.txt.gz: word forms that are real bokmål or nynorsk words, one per line, sorted. A word is
   real when Apertium's bokmål or nynorsk analyser knows it as a word of its own (not only as the
@@ -17,9 +17,10 @@ Writes three files into src/rusfakta/search/data/, which are committed:
 - common.txt.gz: the everyday words of written Norwegian (wordfreq's list, Zipf frequency COMMON_ZIPF
   or more: "aldri", "sliter", "forsvinner"). A question that uses one we never use is still about
   something we may cover; the "not covered" signal counts only the rarer words (decision 0015).
+- zipf_nb.tsv.gz, zipf_en.tsv.gz: the general frequency of each word of our text (general_frequencies).
 - en_words.txt.gz: common English word forms (wordfreq's English list, Zipf frequency 3 or more,
   letters only), for the English edition's spelling correction, which leaves these alone.
-  `scripts/build_search_data --english` writes only this file (no Apertium needed).
+  `scripts/build_search_data --english` writes only this file and the zipf files (no Apertium needed).
 """
 
 import gzip
@@ -117,10 +118,30 @@ def english_words():
     print(f"English words: {len(found)}")
 
 
+def general_frequencies():
+    """zipf_nb.tsv.gz and zipf_en.tsv.gz: how common each word of our own text is in written Norwegian
+    and English at large (wordfreq's Zipf frequency; words wordfreq doesn't know are left out). The
+    search compares it with how often our passages use the word: a word far more common in our text
+    than in general ("overdose", "kokain") is about our topic; one that isn't ("helg", "vite") is not."""
+    import wordfreq
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    norwegian = {w.lower() for w in WORD.findall(pack_words() + pack_words("nn"))}
+    english = {w.lower() for w in WORD.findall(pack_words("en"))}
+    for name, words, langs in (("zipf_nb", norwegian, ("nb",)), ("zipf_en", english, ("en",))):
+        rows = sorted(
+            (w, max(wordfreq.zipf_frequency(w, lang) for lang in langs)) for w in words if not w.isdigit()
+        )
+        with gzip.open(OUT / f"{name}.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as f:
+            f.write("".join(f"{w}\t{z:.2f}\n" for w, z in rows if z > 0))
+        print(f"{name}: {sum(1 for _, z in rows if z > 0)} of {len(rows)} words")
+
+
 def main():
     import wordfreq
 
     english_words()
+    general_frequencies()
     if "--english" in sys.argv[1:]:
         return
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from rusfakta.search import coverage
 from rusfakta.search.service import ask
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +99,6 @@ def test_everyday_words_we_never_use_do_not_make_a_question_uncovered():
 
 
 def test_a_long_answerable_question_is_held_to_a_lower_threshold():
-    from rusfakta.search import coverage
     from rusfakta.search.service import current_index
 
     question = (
@@ -183,3 +183,59 @@ def test_a_gap_stands_for_at_most_three_words():
     assert phrase_in("hvor lenge er … i kroppen", " hvor lenge er det i kroppen min ")
     assert not phrase_in("hvor lenge er … i kroppen", " hvor lenge varer rusen i kroppen ")
     assert not phrase_in("hvor lenge er … i kroppen", " hvor lenge er a b c d i kroppen ")
+
+
+@pytest.mark.parametrize(
+    "lang, question",
+    [
+        ("nb", "fortell en vits"),  # "vits" shares a stem with "vite", a word of ours, but says nothing of ours
+        ("nb", "hva blir været i Bergen i helga"),  # "helg" is ours, but no more ours than anyone's
+        ("en", "how do i stop procrastinating before exams"),
+        ("en", "how do i tell my crush i like them"),
+    ],
+)
+def test_words_we_use_no_more_than_anyone_does_not_put_a_question_on_topic(lang, question):
+    from rusfakta.search.analysis import words
+    from rusfakta.search.service import current_index
+
+    index = current_index(lang)
+    reading = coverage.read(index, words(question), f" {question} ", [], False)
+    assert reading.on_topic is False
+    outcome = index.search(question, 3)
+    # Off the topic, only a clearly better score is covered ("fortell" matches a reader question well).
+    assert outcome.covered is (outcome.hits[0][1] >= coverage.OFF_TOPIC_SCORE)
+    if not outcome.covered:
+        assert outcome.notice["kind"] == "not_covered"
+
+
+def test_off_topic_questions_with_a_middling_score_are_not_covered():
+    assert not ask("hva blir været i Bergen i helga", 3)["covered"]
+    assert not ask("whats the weather like in oslo tmrw", 3, "en")["covered"]
+
+
+def test_topicality_compares_our_use_of_a_word_with_the_languages():
+    from rusfakta.search.service import current_index
+
+    index = current_index()
+    assert index.is_topical("kokain") and index.is_topical("overdose") and index.is_topical("russ")
+    assert not index.is_topical("helga") and not index.is_topical("vits") and not index.is_topical("politiet")
+    assert index.topicality["kokain"] > coverage.TOPICAL + 2 > index.topicality["helg"] + 2
+
+
+@pytest.mark.parametrize(
+    "lang, question",
+    [("nb", "kompisen puster ikke"), ("en", "my friend is not breathing")],
+)
+def test_an_emergency_question_keeps_its_answers_whatever_its_words(lang, question):
+    from rusfakta.search.service import current_index
+
+    outcome = current_index(lang).search(question, 3)
+    assert outcome.notice["kind"] == "emergency" and outcome.covered and outcome.hits
+
+
+def test_the_general_frequencies_cover_our_words_and_come_from_wordfreq():
+    from rusfakta.search.language import general_zipf
+
+    nb, en = general_zipf("nb"), general_zipf("en")
+    assert len(nb) > 3000 and len(en) > 1500
+    assert nb["kokain"] < nb["hjelp"] < 7 and en["cocaine"] < en["help"] < 7

@@ -49,8 +49,25 @@ def build_analyzer(parts, stopwords=True):
     return builder.filter(tantivy.Filter.stemmer("norwegian")).build()
 
 
+# English function words: tantivy's own list (Lucene's 33) keeps "how", "what", "do", "i" and "my", which
+# then weigh as much as "overdose" in a question. This is the usual longer list (NLTK's, without the
+# negations, which the claim about how many use reads from the words kept: search/signals.py).
+ENGLISH_STOPWORDS = sorted(
+    set(
+        "i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she "
+        "her hers herself it its itself they them their theirs themselves what which who whom this that "
+        "these those am is are was were be been being have has had having do does did doing a an the and "
+        "but if or because as until while of at by for with about against between into through during "
+        "before after above below to from up down in out on off over under again further then once here "
+        "there when where why how all any both each few more most other some such only own same so than "
+        "too very s t can will just don should now d ll m o re ve y would could might must shall "
+        "im ive id youre whats dont doesnt ur u".split()
+    )
+)
+
+
 def build_english_analyzer(stopwords=True):
     builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.lowercase())
     if stopwords:
-        builder = builder.filter(tantivy.Filter.stopword("english"))
+        builder = builder.filter(tantivy.Filter.custom_stopword(ENGLISH_STOPWORDS))
     return builder.filter(tantivy.Filter.stemmer("english")).build()

@@ -1,5 +1,6 @@
 """Retrieval over our own passages with tantivy (BM25 with field boosts). Nothing is generated."""
 
+import math
 import threading
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -13,10 +14,11 @@ from rusfakta.search.analysis import (
     function_words,
     words,
 )
-from rusfakta.search.coverage import is_covered, read, topic_terms
+from rusfakta.search.coverage import TOPICAL, is_covered, read, topic_terms
 from rusfakta.search.language import (
     common_words,
     english_words,
+    general_zipf,
     lexicon,
     nynorsk_map,
     to_bokmal,
@@ -34,6 +36,7 @@ NEAR_WEIGHT = 0.5  # 0.3 gave the same tune top-1, one answerable question less 
 COMMON_SHARE = 0.4  # a stem in more than this share of passages ("kokain") says little about which one
 COMMON_WEIGHT = 0.75
 CANDIDATES = 12  # tune accuracy is the same for 10–40 candidates; fewer is cheaper
+VAGUE_BM25 = 0.3  # the share BM25 keeps in the rerank of a question of common words only
 # Rerank: bm25 / best * (COVER_BASE + share of the question covered) + ALIAS_BONUS * alias similarity ** ALIAS_POWER
 ALIAS_BONUS = 1.5
 COVER_BASE = 0.5
@@ -111,12 +114,18 @@ class SearchIndex(Spelling):
         self.surface = frozenset(surface)
         self.written = self.surface | self.known_terms  # words as our text and glossary write them
         self.one_letter = _one_letter_dropped(self.vocabulary)
+        self.topicality = _topicality(self.analyzer, surface, general_zipf(lang))
         (
             lexicon(),
             nynorsk_map(),
             common_words(),
             english_words(),
         )  # loaded with the index, not by the first question
+
+    def is_topical(self, word):
+        """Whether our text uses the word far more than the language does (coverage.TOPICAL); a word
+        known only from the glossary counts."""
+        return any(self.topicality.get(s, TOPICAL) >= TOPICAL for s in self.analyzer.analyze(word))
 
     def _drop_foreign(self, text):
         return " ".join(w for w in words(text) if w not in self.foreign_stopwords)
@@ -237,9 +246,13 @@ class SearchIndex(Spelling):
                 phrase.update(self.phrase_analyzer.analyze(means))
             for stem in self.analyzer.analyze(means):
                 weighted[stem] = max(weighted.get(stem, 0.0), weight)
+        if notice is not None and notice["kind"] == "emergency":  # lean towards what to do right now
+            for stem in self.analyzer.analyze(self.notice_terms["emergency"]):
+                weighted[stem] = max(weighted.get(stem, 0.0), EXPANSION_WEIGHT)
         for stem in weighted.keys() & self.common:
             weighted[stem] *= COMMON_WEIGHT
         reading = read(self, kept, f" {' '.join(kept)} ", expansion + near_expansion, INTENT_TOKEN in phrase)
+        reading.on_topic = reading.on_topic or notice is not None  # an emergency is about our topic
         return corrected, notice, weighted, phrase, reading
 
     def search(self, query, limit=5):
@@ -256,7 +269,11 @@ class SearchIndex(Spelling):
         asked = f" {' '.join(self._drop_foreign(corrected or ' '.join(self._tokens(query))).split())} "
         if not weighted:
             return self._uncovered(answer)
-        hits = self.searcher.search(self._query(weighted), max(limit, CANDIDATES)).hits
+        # A question that names only what nearly every passage names ("what is cocaine") says little to
+        # BM25: every passage is a candidate, and its wording, compared with the reader questions, decides.
+        vague = all(s in self.common for s in weighted if s != INTENT_TOKEN)
+        candidates = len(self.documents) if vague else max(limit, CANDIDATES)
+        hits = self.searcher.search(self._query(weighted), candidates).hits
         if not hits and notice:
             fallback = {s: EXPANSION_WEIGHT for s in self.analyzer.analyze(self.notice_terms[notice["kind"]])}
             hits = self.searcher.search(self._query(fallback), limit).hits
@@ -266,13 +283,21 @@ class SearchIndex(Spelling):
         total = sum(weighted.values())
         ranked = sorted(
             (
-                self._rerank(self.searcher.doc(address)["slug"][0], score / best, weighted, total, phrase)
+                self._rerank(
+                    self.searcher.doc(address)["slug"][0],
+                    score / best * (VAGUE_BM25 if vague else 1.0),
+                    weighted,
+                    total,
+                    phrase,
+                )
                 for score, address in hits
             ),
             key=lambda item: -item[1],
         )
         answer.hits = [(self.documents[slug], round(score, 3)) for slug, score in ranked[:limit]]
-        answer.covered = is_covered(ranked[0][1], reading, self.scope.excludes(asked))
+        # The booklet says what to do when someone may be dying; an emergency is always answered.
+        emergency = notice is not None and notice["kind"] == "emergency"
+        answer.covered = emergency or is_covered(ranked[0][1], reading, self.scope.excludes(asked))
         return answer if answer.covered else self._uncovered(answer)
 
     def shown(self, outcome):
@@ -352,3 +377,15 @@ def _one_letter_dropped(vocabulary):
             for d in {w} | {w[:i] + w[i + 1 :] for i in range(len(w))}:
                 table[d].append((rank, w))
     return table
+
+
+def _topicality(analyzer, surface, general):
+    """{stem: how much more often our text uses it than the language at large}, in Zipf units (log10):
+    "kokain" and "overdose" about 3, "hjelp" about 1, "helg" and "vite" 0 or less (decision 0015)."""
+    total = sum(surface.values()) or 1
+    count, usual = Counter(), {}
+    for word, n in surface.items():
+        for stem in analyzer.analyze(word):
+            count[stem] += n
+            usual[stem] = max(usual.get(stem, 0.0), general.get(word, 0.0))
+    return {stem: math.log10(n / total * 1e9) - usual[stem] for stem, n in count.items()}

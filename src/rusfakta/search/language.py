@@ -7,6 +7,7 @@ and nynorsk analysers, wordfreq's Norwegian list); nothing here runs Apertium.
   "venninne", "fortalte" and "sjokkert" are words, even if our passages never use them.
 - `is_everyday_word(word)`: a common word of written Norwegian (wordfreq, Zipf 4.5 or more).
 - `is_real_english(word)`: a common English word form (wordfreq's list), for the English edition.
+- `general_zipf(lang)`: how common each word of our text is in the language at large (wordfreq).
 - `to_bokmal(words)`: nynorsk forms mapped to bokmål before analysis ("kva skjer viss ein blandar"
   is asked like "hva skjer hvis en blander").
 - `written_in(words)`: "en" or "no" when a question is clearly written in English or Norwegian, else
@@ -81,6 +82,14 @@ def nynorsk_map():
 def common_words():
     with gzip.open(DATA / "common.txt.gz", "rt", encoding="utf-8") as f:
         return frozenset(line.strip() for line in f if line.strip())
+
+
+@cache
+def general_zipf(lang="nb"):
+    """{word: Zipf frequency in written Norwegian (nb, nn) or English (en)} for the words of our text."""
+    name = "zipf_en.tsv.gz" if lang == "en" else "zipf_nb.tsv.gz"
+    with gzip.open(DATA / name, "rt", encoding="utf-8") as f:
+        return {w: float(z) for w, z in (line.rstrip("\n").split("\t") for line in f if line.strip())}
 
 
 def is_real_word(word):

@@ -87,7 +87,11 @@ class Spelling:
     def _split(self, word):
         """Two words written as one, each a word our text or glossary uses as written: "påvgs" → "på vgs",
         "snakkemed" → "snakke med" (not "rusreform" or "everybody": one part is not ours). The split
-        with the longer shorter part wins."""
+        with the longer shorter part wins. A part under three letters needs a function word beside it or
+        as itself ("på vgs", "dø av"), so "kombo" is not "kom bo"."""
         cuts = [(min(cut, len(word) - cut), word[:cut], word[cut:]) for cut in range(1, len(word))]
-        cuts = [c for c in cuts if c[1] in self.written and c[2] in self.written]
+        cuts = [c for c in cuts if c[1] in self.written and c[2] in self.written and self._plausible(c[1:])]
         return " ".join(max(cuts)[1:]) if cuts else None
+
+    def _plausible(self, parts):
+        return min(map(len, parts)) >= 3 or any(not self.analyzer.analyze(part) for part in parts)
