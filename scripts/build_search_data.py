@@ -52,6 +52,7 @@ fest festar russ russetida helse sjukehus lege legen hjelp hjelpe hjelper hjelpt
 farleg farlege farlegare skadeleg skadelege avhengig avhengnad rus rusa ruse ruser blandar blande
 blanda bruke brukar brukarar bruka brukte prøve prøvd prøvde tatt teke døy døydde døyr daud død
 kropp kroppen hjarte hjartet hjernen nase nasen blod gravid graviditet foster
+auke aukar auka auken aukande minke minkar minka finst fanst kjenner kjende
 """.split()
 
 
@@ -68,6 +69,9 @@ FUNCTION_WORDS = {
     "kvar": "hvor",
     "kor": "hvor",
     "tek": "tar",
+    # Apertium knows the country only as the name "Noreg"; a question types it in lower case.
+    "noreg": "norge",
+    "noregs": "norges",
 }
 COMMON_ZIPF = 4.5
 

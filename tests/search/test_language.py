@@ -26,6 +26,8 @@ def test_nynorsk_function_words_become_bokmal():
     assert (
         to_bokmal("kva skjer viss ein blandar kokain".split()) == "hva skjer hvis en blander kokain".split()
     )
+    # The country, which Apertium knows only as the name "Noreg".
+    assert to_bokmal("kor mange i noreg".split()) == "hvor mange i norge".split()
 
 
 @pytest.mark.django_db
