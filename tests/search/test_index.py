@@ -163,3 +163,11 @@ def test_common_and_normal_are_words_for_use_beside_a_quantity():
 
     assert quantified_use("er kokain vanlig blant alle unge".split()) == 1
     assert quantified_use("hvor vanlig er kokain".split()) == 0
+
+
+def test_whole_class_and_half_are_claims_about_how_many_in_a_question_only():
+    from rusfakta.search.signals import quantified_use
+
+    assert quantified_use("føles som hele klassen har prøvd kokain".split(), question=True)
+    assert quantified_use("halvparten har tatt kokain".split(), question=True)
+    assert not quantified_use("hele verden bruker mer kokain".split())  # a passage's "hele" says other things

@@ -133,7 +133,7 @@ class SearchIndex(Spelling):
     def _phrase_stems(self, tokens):
         """The stems compared with reader questions, and the claim about how many use if there is one."""
         stems = set(self.phrase_analyzer.analyze(" ".join(tokens)))
-        return stems | {INTENT_TOKEN} if quantified_use(tokens) else stems
+        return stems | {INTENT_TOKEN} if quantified_use(tokens, question=True) else stems
 
     def _tokens(self, text):
         """The words of a text as the search reads them: nynorsk forms as their bokmål words (nb, nn)."""

@@ -28,11 +28,17 @@ USE = frozenset(
 WINDOW = 3  # words either side
 
 
-def quantified_use(tokens):
+# In a question only: "hele klassen har prøvd", "halvparten har tatt". In the passages these words say
+# other things ("hele verden", "halvparten av beslagene").
+QUESTION_QUANTITY = QUANTITY | frozenset("hele heile halvparten half".split())
+
+
+def quantified_use(tokens, question=False):
     """How often a quantity or negation word stands within WINDOW words of a word for using."""
     found = 0
+    quantity = QUESTION_QUANTITY if question else QUANTITY
     for i, token in enumerate(tokens):
-        if token in QUANTITY:
+        if token in quantity:
             near = tokens[max(0, i - WINDOW) : i] + tokens[i + 1 : i + 1 + WINDOW]
             found += any(t in USE for t in near)
         elif token in NEGATION:
