@@ -281,23 +281,18 @@ class SearchIndex(Spelling):
             return self._uncovered(answer)
         best = hits[0][0]
         total = sum(weighted.values())
+        bm25 = {self.searcher.doc(address)["slug"][0]: score / best for score, address in hits}
+        share = VAGUE_BM25 if vague else 1.0
         ranked = sorted(
-            (
-                self._rerank(
-                    self.searcher.doc(address)["slug"][0],
-                    score / best * (VAGUE_BM25 if vague else 1.0),
-                    weighted,
-                    total,
-                    phrase,
-                )
-                for score, address in hits
-            ),
+            (self._rerank(slug, score * share, weighted, total, phrase) for slug, score in bm25.items()),
             key=lambda item: -item[1],
         )
         answer.hits = [(self.documents[slug], round(score, 3)) for slug, score in ranked[:limit]]
+        # covered is judged on the best passage's full score, also when BM25 had less say in the order.
+        top = self._rerank(ranked[0][0], bm25[ranked[0][0]], weighted, total, phrase)[1]
         # The booklet says what to do when someone may be dying; an emergency is always answered.
         emergency = notice is not None and notice["kind"] == "emergency"
-        answer.covered = emergency or is_covered(ranked[0][1], reading, self.scope.excludes(asked))
+        answer.covered = emergency or is_covered(top, reading, self.scope.excludes(asked))
         return answer if answer.covered else self._uncovered(answer)
 
     def shown(self, outcome):
