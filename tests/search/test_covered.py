@@ -239,3 +239,12 @@ def test_the_general_frequencies_cover_our_words_and_come_from_wordfreq():
     nb, en = general_zipf("nb"), general_zipf("en")
     assert len(nb) > 3000 and len(en) > 1500
     assert nb["kokain"] < nb["hjelp"] < 7 and en["cocaine"] < en["help"] < 7
+
+
+def test_names_of_places_are_not_what_a_question_is_about():
+    from rusfakta.search.service import current_index
+
+    nb, en = current_index("nb"), current_index("en")
+    assert not nb.is_topical("oslo") and not nb.is_topical("colombia") and not en.is_topical("norway")
+    assert nb.is_topical("kokain") and en.is_topical("cocaine")
+    assert not ask("can customs in norway go through my phone", 3, "en")["covered"]

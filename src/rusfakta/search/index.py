@@ -1,6 +1,7 @@
 """Retrieval over our own passages with tantivy (BM25 with field boosts). Nothing is generated."""
 
 import math
+import re
 import threading
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -36,6 +37,7 @@ NEAR_WEIGHT = 0.5  # 0.3 gave the same tune top-1, one answerable question less 
 COMMON_SHARE = 0.4  # a stem in more than this share of passages ("kokain") says little about which one
 COMMON_WEIGHT = 0.75
 CANDIDATES = 12  # tune accuracy is the same for 10–40 candidates; fewer is cheaper
+NAME_TOPICALITY = 0.0
 VAGUE_BM25 = 0.3  # the share BM25 keeps in the rerank of a question of common words only
 # Rerank: bm25 / best * (COVER_BASE + share of the question covered) + ALIAS_BONUS * alias similarity ** ALIAS_POWER
 ALIAS_BONUS = 1.5
@@ -115,6 +117,9 @@ class SearchIndex(Spelling):
         self.written = self.surface | self.known_terms  # words as our text and glossary write them
         self.one_letter = _one_letter_dropped(self.vocabulary)
         self.topicality = _topicality(self.analyzer, surface, general_zipf(lang))
+        # Names of places and bodies ("Norge", "Oslo", "Colombia"): ours often, yet not what we are about.
+        for stem in self.analyzer.analyze(" ".join(_names(documents))):
+            self.topicality[stem] = min(self.topicality.get(stem, 0.0), NAME_TOPICALITY)
         (
             lexicon(),
             nynorsk_map(),
@@ -384,3 +389,15 @@ def _topicality(analyzer, surface, general):
             count[stem] += n
             usual[stem] = max(usual.get(stem, 0.0), general.get(word, 0.0))
     return {stem: math.log10(n / total * 1e9) - usual[stem] for stem, n in count.items()}
+
+
+NAME_WORD = re.compile(r"(?<![.!?:«\n]\s)(?<!^)\b([A-ZÆØÅ][a-zæøå]+)\b")
+
+
+def _names(documents):
+    """Words our text writes with a capital inside a sentence and never in lower case: names."""
+    capital, lower = set(), set()
+    for d in documents:
+        capital.update(w.lower() for w in NAME_WORD.findall(d.text))
+        lower.update(re.findall(r"\b[a-zæøå]+\b", d.text))
+    return sorted(capital - lower)
