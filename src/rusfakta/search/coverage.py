@@ -11,9 +11,15 @@
   lager man pizza", "hvor mange timer bør man sove") matches only everyday words we also happen to use,
   so it needs a clearly better score (`OFF_TOPIC_SCORE`). A claim about how many use ("har de fleste
   prøvd") is on topic.
+- **Topicality** (session 6): a word counts as on topic only when our text uses it at least 10**TOPICAL
+  times more than the language does (`topicality`, from wordfreq's frequencies of our words), and
+  names ("Oslo", "Norge") never do (`names`).
 - **A topic or another drug the booklet never covers** is named (`Scope`, the notice's word lists).
 """
 
+import math
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from rusfakta.search.language import is_everyday_word, is_real_english, is_real_word
@@ -92,3 +98,27 @@ def is_covered(top, reading, excluded):
         and (reading.on_topic or top >= OFF_TOPIC_SCORE)
         and not excluded
     )
+
+
+def topicality(analyzer, surface, general):
+    """{stem: how much more often our text uses it than the language at large}, in Zipf units (log10):
+    "kokain" and "overdose" about 3, "hjelp" about 1, "helg" and "vite" 0 or less (decision 0015)."""
+    total = sum(surface.values()) or 1
+    count, usual = Counter(), {}
+    for word, n in surface.items():
+        for stem in analyzer.analyze(word):
+            count[stem] += n
+            usual[stem] = max(usual.get(stem, 0.0), general.get(word, 0.0))
+    return {stem: math.log10(n / total * 1e9) - usual[stem] for stem, n in count.items()}
+
+
+NAME_WORD = re.compile(r"(?<![.!?:«\n]\s)(?<!^)\b([A-ZÆØÅ][a-zæøå]+)\b")
+
+
+def names(documents):
+    """Words our text writes with a capital inside a sentence and never in lower case: names."""
+    capital, lower = set(), set()
+    for d in documents:
+        capital.update(w.lower() for w in NAME_WORD.findall(d.text))
+        lower.update(re.findall(r"\b[a-zæøå]+\b", d.text))
+    return sorted(capital - lower)

@@ -1,7 +1,5 @@
 """Retrieval over our own passages with tantivy (BM25 with field boosts). Nothing is generated."""
 
-import math
-import re
 import threading
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -15,7 +13,7 @@ from rusfakta.search.analysis import (
     function_words,
     words,
 )
-from rusfakta.search.coverage import TOPICAL, is_covered, read, topic_terms
+from rusfakta.search.coverage import TOPICAL, is_covered, names, read, topic_terms, topicality
 from rusfakta.search.language import (
     common_words,
     english_words,
@@ -116,9 +114,9 @@ class SearchIndex(Spelling):
         self.surface = frozenset(surface)
         self.written = self.surface | self.known_terms  # words as our text and glossary write them
         self.one_letter = _one_letter_dropped(self.vocabulary)
-        self.topicality = _topicality(self.analyzer, surface, general_zipf(lang))
+        self.topicality = topicality(self.analyzer, surface, general_zipf(lang))
         # Names of places and bodies ("Norge", "Oslo", "Colombia"): ours often, yet not what we are about.
-        for stem in self.analyzer.analyze(" ".join(_names(documents))):
+        for stem in self.analyzer.analyze(" ".join(names(documents))):
             self.topicality[stem] = min(self.topicality.get(stem, 0.0), NAME_TOPICALITY)
         (
             lexicon(),
@@ -377,27 +375,3 @@ def _one_letter_dropped(vocabulary):
             for d in {w} | {w[:i] + w[i + 1 :] for i in range(len(w))}:
                 table[d].append((rank, w))
     return table
-
-
-def _topicality(analyzer, surface, general):
-    """{stem: how much more often our text uses it than the language at large}, in Zipf units (log10):
-    "kokain" and "overdose" about 3, "hjelp" about 1, "helg" and "vite" 0 or less (decision 0015)."""
-    total = sum(surface.values()) or 1
-    count, usual = Counter(), {}
-    for word, n in surface.items():
-        for stem in analyzer.analyze(word):
-            count[stem] += n
-            usual[stem] = max(usual.get(stem, 0.0), general.get(word, 0.0))
-    return {stem: math.log10(n / total * 1e9) - usual[stem] for stem, n in count.items()}
-
-
-NAME_WORD = re.compile(r"(?<![.!?:«\n]\s)(?<!^)\b([A-ZÆØÅ][a-zæøå]+)\b")
-
-
-def _names(documents):
-    """Words our text writes with a capital inside a sentence and never in lower case: names."""
-    capital, lower = set(), set()
-    for d in documents:
-        capital.update(w.lower() for w in NAME_WORD.findall(d.text))
-        lower.update(re.findall(r"\b[a-zæøå]+\b", d.text))
-    return sorted(capital - lower)
