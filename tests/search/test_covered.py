@@ -188,7 +188,8 @@ def test_a_gap_stands_for_at_most_three_words():
 @pytest.mark.parametrize(
     "lang, question",
     [
-        ("nb", "fortell en vits"),  # "vits" shares a stem with "vite", a word of ours, but says nothing of ours
+        # "vits" shares a stem with "vite", a word of ours, but says nothing of ours
+        ("nb", "fortell en vits"),
         ("nb", "hva blir været i Bergen i helga"),  # "helg" is ours, but no more ours than anyone's
         ("en", "how do i stop procrastinating before exams"),
         ("en", "how do i tell my crush i like them"),
