@@ -84,11 +84,19 @@ def test_stalled_bodies_and_slow_headers_hold_no_worker(server):
 
 
 def test_a_stalled_body_is_answered_408_after_the_deadline(server):
-    s = stalled_post(server, ADMIN_FORM)
-    try:
-        assert s.recv(64).startswith(b"HTTP/1.1 408")
-    finally:
-        s.close()
+    # The test before leaves 30 closed stalled clients; on a loaded machine their reader threads may
+    # not have seen the close yet, and while they hold every reader slot a new body gets 503 at once.
+    give_up = time.monotonic() + 10
+    while True:
+        s = stalled_post(server, ADMIN_FORM)
+        try:
+            answer = s.recv(64)
+        finally:
+            s.close()
+        if not answer.startswith(b"HTTP/1.1 503") or time.monotonic() > give_up:
+            break
+        time.sleep(0.2)
+    assert answer.startswith(b"HTTP/1.1 408")
 
 
 @pytest.mark.parametrize("path", ["/om/", "/quiz/resultat/", "/en/quiz/ett-om-gangen/"])
