@@ -10,7 +10,7 @@ blind editions set, each beside plain BM25 over that edition's passages. Prints 
     .venv/bin/python bench/search_quality.py [--tune-only] [--show-misses tune|editions|not-covered]
 
 The session-6 tune sets (search_questions_tune2.yaml, 265 answerable; search_not_covered_tune2.yaml, 160
-not covered in nb/nn/en) were written by helpers who saw only the passages or the booklet: they are tuned
+not covered in nb/nn/en; search_not_covered_cocaine_tune.yaml, 92 about cocaine yet not in the booklet) were written by helpers who saw only the passages or the booklet: they are tuned
 on, like the developer's sets, and printed per category; --show-misses tune2|not-covered2 lists misses.
 
 --tune-only prints the tune sets alone (per kind, and not covered per category), and skips the held-out,
@@ -156,6 +156,21 @@ def tune2(ask, baseline, show):
         for value in sorted({q[key] for q in nc}):
             subset = [r for q, r in zip(nc, right, strict=True) if q[key] == value]
             print(f"    {value:14s} {len(subset):3d}  covered: false {sum(subset) / len(subset):6.1%}")
+    about = yaml.safe_load(
+        (ROOT / "bench" / "search_not_covered_cocaine_tune.yaml").read_text(encoding="utf-8")
+    )
+    right_about = [not ask(q["q"], 3, q["lang"])["covered"] for q in about]
+    print(
+        f"  tune2 about cocaine, not covered {len(about):4d}  covered: false {sum(right_about) / len(about):6.1%}"
+    )
+    for key in ("lang", "category"):
+        for value in sorted({q[key] for q in about}):
+            subset = [r for q, r in zip(about, right_about, strict=True) if q[key] == value]
+            print(f"    {value:14s} {len(subset):3d}  covered: false {sum(subset) / len(subset):6.1%}")
+    if show == "not-covered2":
+        for q, r in zip(about, right_about, strict=True):
+            if not r:
+                print(f"COVERED (about cocaine, not covered) {q['lang']} {q['category']} {q['q']!r}")
     if show == "tune2":
         for q in answerable:
             got = ours(q["q"])

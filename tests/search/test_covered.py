@@ -249,3 +249,17 @@ def test_names_of_places_are_not_what_a_question_is_about():
     assert not nb.is_topical("oslo") and not nb.is_topical("colombia") and not en.is_topical("norway")
     assert nb.is_topical("kokain") and en.is_topical("cocaine")
     assert not ask("can customs in norway go through my phone", 3, "en")["covered"]
+
+
+@pytest.mark.parametrize(
+    "lang, question",
+    [
+        ("nb", "hva er levamisol i kokain, og hvorfor kan det gi sår på huden"),
+        ("en", "does cocaine interact with adhd medication such as methylphenidate"),
+    ],
+)
+def test_the_word_for_cocaine_does_not_hide_that_the_rest_is_words_we_never_use(monkeypatch, lang, question):
+    """Nearly every question here names cocaine; the share of words we never use is of the rest."""
+    assert not ask(question, 3, lang)["covered"]
+    monkeypatch.setattr(coverage, "DROP_TOPIC_WORDS", False)
+    assert ask(question, 3, lang)["covered"]  # counted among all its words, it would pass

@@ -254,7 +254,10 @@ class SearchIndex(Spelling):
                 weighted[stem] = max(weighted.get(stem, 0.0), EXPANSION_WEIGHT)
         for stem in weighted.keys() & self.common:
             weighted[stem] *= COMMON_WEIGHT
-        reading = read(self, kept, f" {' '.join(kept)} ", expansion + near_expansion, INTENT_TOKEN in phrase)
+        read_as = {t for t, n in zip(kept, near, strict=True) if n}
+        reading = read(
+            self, kept, f" {' '.join(kept)} ", expansion + near_expansion, INTENT_TOKEN in phrase, read_as
+        )
         reading.on_topic = reading.on_topic or notice is not None  # an emergency is about our topic
         return corrected, notice, weighted, phrase, reading
 
