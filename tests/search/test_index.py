@@ -171,3 +171,34 @@ def test_whole_class_and_half_are_claims_about_how_many_in_a_question_only():
     assert quantified_use("føles som hele klassen har prøvd kokain".split(), question=True)
     assert quantified_use("halvparten har tatt kokain".split(), question=True)
     assert not quantified_use("hele verden bruker mer kokain".split())  # a passage's "hele" says other things
+
+
+# The passages that give the non-use figures or say that most don't (issue 18's central questions).
+MOST_DO_NOT = {
+    "intro-de-fleste",
+    "mener-ikke-alle",
+    "russ-de-fleste-lar-vaere",
+    "utbr-marginalt",
+    "ungdata-2024-tall",
+    "ungdata-figur-2",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "lang, question",
+    [
+        ("nb", "alle tar koks?"),
+        ("nb", "er det vanlig på vgs"),
+        ("nb", "har de fleste prøvd"),
+        ("nb", "hvor mange har ikke brukt"),
+        ("nb", "bruker alle kokain nå om dagen"),
+        ("nb", "hvor mange unge har IKKE brukt kokain"),
+        ("nn", "tek alle kokain no"),
+        ("en", "is everyone doing coke these days"),
+    ],
+)
+def test_the_central_questions_land_on_what_says_most_do_not(lang, question):
+    from rusfakta.search.service import ask
+
+    assert ask(question, 3, lang)["results"][0]["id"] in MOST_DO_NOT
