@@ -207,3 +207,39 @@ def test_the_ask_page_marks_no_words_of_an_answer_found_in_another_language(page
     html = pages.get("/spor/?q=when+was+cocaine+first+produced").content.decode()
     assert 'href="/kapittel/hva-er-kokain/' in html and "1859" in html
     assert "<mark>" not in html
+
+
+@pytest.mark.parametrize(
+    "url, question, link, lang, text",
+    [
+        (
+            "/spor/",
+            "when was cocaine first produced",
+            "/en/spor/?q=when+was+cocaine+first+produced",
+            "en",
+            "Read the",
+        ),
+        (
+            "/nn/spor/",
+            "is coke dangerous with alcohol",
+            "/en/spor/?q=is+coke+dangerous+with+alcohol",
+            "en",
+            "Read the",
+        ),
+        (
+            "/en/spor/",
+            "hva skjer hvis man blander kokain",
+            "/spor/?q=hva+skjer+hvis+man+blander+kokain",
+            "nb",
+            "Les",
+        ),
+    ],
+)
+def test_a_question_in_the_other_language_links_to_its_answers_in_that_language(
+    pages, url, question, link, lang, text
+):
+    html = pages.get(url + "?q=" + question.replace(" ", "+")).content.decode()
+    start = html.index('<p class="read-in">')
+    tag = html[start : html.index("</p>", start)]
+    assert f'href="{link}"' in tag and f'lang="{lang}"' in tag and text in tag
+    assert 'class="read-in"' not in pages.get("/spor/?q=hva+skjer+hvis+man+blander+kokain").content.decode()

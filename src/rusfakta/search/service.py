@@ -90,12 +90,12 @@ def reading_edition(query, lang):
 
 
 def _search(query, limit, lang):
-    """(the edition's index, the question's outcome in that edition)."""
+    """(the edition's index, the question's outcome in that edition, the edition that read it)."""
     own = current_index(lang)
     reader = reading_edition(query, lang)
     if reader == lang:
-        return own, own.search(query, limit)
-    return own, own.shown(current_index(reader).search(query, limit))
+        return own, own.search(query, limit), reader
+    return own, own.shown(current_index(reader).search(query, limit)), reader
 
 
 def validate(query, limit):
@@ -125,7 +125,7 @@ def short_answer(answer, render=None):
 def ask(query, limit=5, lang="nb"):
     """The answer in the API's shape: {"query", "corrected", "results", "notice"}, in the edition's
     language (nb, nn or en)."""
-    _, answer = _search(validate(query, limit), limit, edition(lang))
+    _, answer, _ = _search(validate(query, limit), limit, edition(lang))
     return {
         "query": answer.query,
         "corrected": answer.corrected,
@@ -162,7 +162,7 @@ def _marker(words_to_mark):
 def ask_for_page(query, limit=8, lang=None):
     """Like ask(), with each passage as HTML: figures linked to their records, searched words marked."""
     lang = edition(lang)
-    search_index, answer = _search(validate(query, limit), limit, lang)
+    search_index, answer, reader = _search(validate(query, limit), limit, lang)
     stats = statistics_by_slug(lang=lang)
     results = []
     for document, score in answer.hits:
@@ -176,4 +176,5 @@ def ask_for_page(query, limit=8, lang=None):
         "answer": short_answer(answer, lambda text: passage_html(text, stats, lang)),
         "notice": answer.notice,
         "results": results,
+        "read_in": reader if reader != lang else None,  # the question was in that edition's language
     }

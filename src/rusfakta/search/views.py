@@ -1,4 +1,8 @@
+from urllib.parse import urlencode
+
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +32,17 @@ EXAMPLES = [  # in the reader's language (gettext): each edition searches its ow
 ]
 
 
+# A question in the other edition's language links to its answers there, in that language: the reader
+# may not read this edition's.
+READ_IN = {"en": "Read the answers in English", "nb": "Les svarene på norsk"}
+
+
+def read_in_link(query, lang):
+    with translation.override(lang):
+        href = reverse("search:ask") + "?" + urlencode({"q": query})
+    return {"href": href, "lang": lang, "text": READ_IN[lang]}
+
+
 def needs_help_card(answer):
     """A help card after the answers when the question is about a risk: decided from the chapter of the best
     passage (not from the words of the question), or when an emergency or out-of-scope notice fired."""
@@ -47,6 +62,8 @@ def ask_page(request):
             context["error"] = str(exc)
     answer = context["answer"]
     if answer:
+        if answer["read_in"]:
+            context["read_in"] = read_in_link(query, answer["read_in"])
         context["first_results"] = answer["results"][:FIRST_RESULTS]
         context["more_results"] = answer["results"][FIRST_RESULTS:]
         if needs_help_card(answer):
