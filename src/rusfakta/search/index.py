@@ -35,7 +35,7 @@ NEAR_WEIGHT = 0.5  # 0.3 gave the same tune top-1, one answerable question less 
 COMMON_SHARE = 0.4  # a stem in more than this share of passages ("kokain") says little about which one
 COMMON_WEIGHT = 0.75
 CANDIDATES = 12  # tune accuracy is the same for 10–40 candidates; fewer is cheaper
-NAME_TOPICALITY = 0.0
+NAME_TOPICALITY = 0.0  # a name ("Oslo") is no more ours than anyone's, however often we use it
 VAGUE_BM25 = 0.3  # the share BM25 keeps in the rerank of a question of common words only
 # Rerank: bm25 / best * (COVER_BASE + share of the question covered) + ALIAS_BONUS * alias similarity ** ALIAS_POWER
 ALIAS_BONUS = 1.5
@@ -258,7 +258,7 @@ class SearchIndex(Spelling):
         reading = read(
             self, kept, f" {' '.join(kept)} ", expansion + near_expansion, INTENT_TOKEN in phrase, read_as
         )
-        reading.on_topic = reading.on_topic or notice is not None  # an emergency is about our topic
+        reading.on_topic = reading.on_topic or notice is not None  # an emergency or a request is our topic
         return corrected, notice, weighted, phrase, reading
 
     def search(self, query, limit=5):
