@@ -1,4 +1,4 @@
-from urllib.parse import urlencode
+from urllib.parse import quote
 
 from django.shortcuts import render
 from django.urls import reverse
@@ -39,7 +39,9 @@ READ_IN = {"en": "Read the answers in English", "nb": "Les svarene på norsk"}
 
 def read_in_link(query, lang):
     with translation.override(lang):
-        href = reverse("search:ask") + "?" + urlencode({"q": query})
+        # Spelled as the language switcher and the example chips spell it (|urlencode), so one question
+        # has one address.
+        href = reverse("search:ask") + "?q=" + quote(query, safe="/")
     return {"href": href, "lang": lang, "text": READ_IN[lang]}
 
 
