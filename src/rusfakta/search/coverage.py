@@ -38,7 +38,6 @@ OFF_TOPIC_SCORE = 1.3
 # large, in Zipf units: 10**1.5 = 30 times ("kokain" 3.7, "russ" 2.4, "hjerte" 1.5; "helg" 0.6,
 # "politiet" 0.4). Set on the tune sets: 0.5–2.0 tried; from 2.0 answerable questions are lost.
 TOPICAL = 1.5
-DROP_TOPIC_WORDS = True
 
 
 def _never(word):
@@ -81,8 +80,7 @@ def read(index, tokens, padded, expansion, intent, read_as=frozenset()):
         t for t in content if real(t) and not everyday(t) and not index.is_known(t) and t not in read_as
     ]
     # The word for cocaine is in nearly every question asked here: the rest says what is asked.
-    asked = [t for t in content if t not in index.topic_terms] if DROP_TOPIC_WORDS else content
-    asked = asked or content
+    asked = [t for t in content if t not in index.topic_terms] or content
 
     def telling(word):
         return index.is_known(word) and not everyday(word) and index.is_topical(word)
