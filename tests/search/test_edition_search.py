@@ -30,6 +30,7 @@ def top(question, lang, n=3):
         ("en", "is pink cocaine dangerous", "former-rosa-fare"),
         ("en", "my nose keeps bleeding after snorting", "langtid-nese"),
         ("en", "is there medicine for cocaine addiction", "behandling-medisiner"),
+        ("en", "is cocaine environmentally harmful", "prod-miljo"),
     ],
 )
 def test_questions_in_an_editions_language_land_on_its_passage(lang, question, passage):
@@ -41,6 +42,9 @@ def test_each_edition_has_its_own_index_with_its_own_analyzer():
     assert len({id(nb), id(nn), id(en)}) == 3
     assert current_index("nn") is nn  # built once per content version
     assert en.analyzer.analyze("snorting drugs") == ["snort", "drug"]  # English stems, not Norwegian
+    # Stemmed twice: a word and its derived form meet ("environmental" alone stems to "environment").
+    assert en.analyzer.analyze("environmental") == en.analyzer.analyze("environment")
+    assert en.is_known("environmental")
     # The nynorsk passages are indexed as questions are read: nynorsk forms as their bokmål words.
     assert nn.analyzer.analyze(" ".join(nn._tokens("kva skjer"))) == nb.analyzer.analyze("hva skjer")
 

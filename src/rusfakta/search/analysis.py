@@ -70,4 +70,6 @@ def build_english_analyzer(stopwords=True):
     builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.lowercase())
     if stopwords:
         builder = builder.filter(tantivy.Filter.custom_stopword(ENGLISH_STOPWORDS))
-    return builder.filter(tantivy.Filter.stemmer("english")).build()
+    # Twice: Snowball is not idempotent ("environmental" → "environment" → "environ"), and a word and its
+    # derived form should meet on one stem.
+    return builder.filter(tantivy.Filter.stemmer("english")).filter(tantivy.Filter.stemmer("english")).build()
