@@ -11,7 +11,9 @@ blind editions set, each beside plain BM25 over that edition's passages. Prints 
 
 The session-6 tune sets (search_questions_tune2.yaml, 265 answerable; search_not_covered_tune2.yaml, 160
 not covered in nb/nn/en; search_not_covered_cocaine_tune.yaml, 92 about cocaine yet not in the booklet) were written by helpers who saw only the passages or the booklet: they are tuned
-on, like the developer's sets, and printed per category; --show-misses tune2|not-covered2 lists misses.
+on, like the developer's sets, and printed per category; --show-misses tune2|not-covered2 lists misses. The
+session-7 sets (search_questions_tune3.yaml, search_not_covered_tune3.yaml) are the same kind, weighted to
+the categories the blind report missed most; --show-misses tune3|not-covered3.
 
 --tune-only prints the tune sets alone (per kind, and not covered per category), and skips the held-out,
 fresh and blind sets: for tuning, so that no report set is seen between the runs that report it.
@@ -126,63 +128,79 @@ def tune_breakdown(ask, tune, nc):
         )
 
 
-def tune2(ask, baseline, show):
-    """The session-6 tune sets (search_questions_tune2.yaml, search_not_covered_tune2.yaml): per category,
-    with plain BM25 beside, and covered per language; show prints the misses ("tune2", "not-covered2")."""
-    answerable = yaml.safe_load((ROOT / "bench" / "search_questions_tune2.yaml").read_text(encoding="utf-8"))
-    nc = yaml.safe_load((ROOT / "bench" / "search_not_covered_tune2.yaml").read_text(encoding="utf-8"))
+# The helper-written tune sets by name: (answerable, not covered, about cocaine yet not covered); None
+# where a session wrote no such set.
+TUNE_SETS = {
+    "tune2": (
+        "search_questions_tune2.yaml",
+        "search_not_covered_tune2.yaml",
+        "search_not_covered_cocaine_tune.yaml",
+    ),
+    "tune3": ("search_questions_tune3.yaml", "search_not_covered_tune3.yaml", None),
+}
+
+
+def _load(name):
+    path = ROOT / "bench" / name if name else None
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path and path.exists() else []
+
+
+def _covered_share(ask, name, questions, show):
+    """covered: false per language and category, for questions the booklet does not answer."""
+    right = [not ask(q["q"], 3, q["lang"])["covered"] for q in questions]
+    print(f"  {name} {len(questions):4d}  covered: false {sum(right) / len(right):6.1%}")
+    for key in ("lang", "category"):
+        for value in sorted({q[key] for q in questions}):
+            subset = [r for q, r in zip(questions, right, strict=True) if q[key] == value]
+            print(f"    {value:14s} {len(subset):3d}  covered: false {sum(subset) / len(subset):6.1%}")
+    if show:
+        for q, r in zip(questions, right, strict=True):
+            if not r:
+                print(f"COVERED ({name}) {q['lang']} {q['category']} {q['q']!r}")
+
+
+def tune_set(ask, baseline, name, show):
+    """A helper-written tune set (TUNE_SETS): per category, with plain BM25 beside, and covered per
+    language; show ("misses", "not-covered") prints the misses."""
+    files = TUNE_SETS[name]
+    answerable, nc, about = (_load(f) for f in files)
 
     def ours(question):
         return [r["id"] for r in ask(question, 3)["results"]]
 
-    o1, o3 = accuracy(answerable, ours)
-    b1, b3 = accuracy(answerable, baseline)
-    covered = sum(ask(q["q"], 3)["covered"] for q in answerable) / len(answerable)
-    print(
-        f"tune2    ours: top-1 {o1:6.1%}  top-3 {o3:6.1%}   plain BM25: top-1 {b1:6.1%}  top-3 {b3:6.1%}"
-        f"   covered {covered:6.1%} ({len(answerable)})"
-    )
-    for category in sorted({q["category"] for q in answerable}):
-        subset = [q for q in answerable if q["category"] == category]
-        o1, o3 = accuracy(subset, ours)
-        b1, _ = accuracy(subset, baseline)
-        print(f"  tune2 {category:9s} {len(subset):4d}  top-1 {o1:6.1%}  top-3 {o3:6.1%}   BM25 {b1:6.1%}")
-    with_fact = [q for q in answerable if q.get("fact")]
-    print(f"  tune2 short answer contains the fact: {fact_share(ask, with_fact):6.1%} ({len(with_fact)})")
-    print(f"  tune2 corrections that change a real word: {real_words_changed(ask, answerable)}")
-    right = [not ask(q["q"], 3, q["lang"])["covered"] for q in nc]
-    print(f"  tune2 not covered {len(nc):4d}  covered: false {sum(right) / len(right):6.1%}")
-    for key in ("lang", "category"):
-        for value in sorted({q[key] for q in nc}):
-            subset = [r for q, r in zip(nc, right, strict=True) if q[key] == value]
-            print(f"    {value:14s} {len(subset):3d}  covered: false {sum(subset) / len(subset):6.1%}")
-    about = yaml.safe_load(
-        (ROOT / "bench" / "search_not_covered_cocaine_tune.yaml").read_text(encoding="utf-8")
-    )
-    right_about = [not ask(q["q"], 3, q["lang"])["covered"] for q in about]
-    print(
-        f"  tune2 about cocaine, not covered {len(about):4d}  covered: false {sum(right_about) / len(about):6.1%}"
-    )
-    for key in ("lang", "category"):
-        for value in sorted({q[key] for q in about}):
-            subset = [r for q, r in zip(about, right_about, strict=True) if q[key] == value]
-            print(f"    {value:14s} {len(subset):3d}  covered: false {sum(subset) / len(subset):6.1%}")
-    if show == "not-covered2":
-        for q, r in zip(about, right_about, strict=True):
-            if not r:
-                print(f"COVERED (about cocaine, not covered) {q['lang']} {q['category']} {q['q']!r}")
-    if show == "tune2":
+    if answerable:
+        o1, o3 = accuracy(answerable, ours)
+        b1, b3 = accuracy(answerable, baseline)
+        covered = sum(ask(q["q"], 3)["covered"] for q in answerable) / len(answerable)
+        print(
+            f"{name}    ours: top-1 {o1:6.1%}  top-3 {o3:6.1%}   plain BM25: top-1 {b1:6.1%}  top-3 {b3:6.1%}"
+            f"   covered {covered:6.1%} ({len(answerable)})"
+        )
+        for category in sorted({q["category"] for q in answerable}):
+            subset = [q for q in answerable if q["category"] == category]
+            o1, o3 = accuracy(subset, ours)
+            b1, _ = accuracy(subset, baseline)
+            print(
+                f"  {name} {category:9s} {len(subset):4d}  top-1 {o1:6.1%}  top-3 {o3:6.1%}   BM25 {b1:6.1%}"
+            )
+        with_fact = [q for q in answerable if q.get("fact")]
+        print(
+            f"  {name} short answer contains the fact: {fact_share(ask, with_fact):6.1%} ({len(with_fact)})"
+        )
+        print(f"  {name} corrections that change a real word: {real_words_changed(ask, answerable)}")
+    if nc:
+        _covered_share(ask, f"{name} not covered", nc, show == "not-covered")
+    if about:
+        _covered_share(ask, f"{name} about cocaine, not covered", about, show == "not-covered")
+    if show == "misses":
         for q in answerable:
             got = ours(q["q"])
             if not got or got[0] not in q["answers"]:
                 print(f"MISS {q['category']} {q['q']!r}: want {q['answers']} got {got}")
-    elif show == "not-covered2":
+    elif show == "not-covered":
         for q in answerable:
             if not ask(q["q"], 3)["covered"]:
                 print(f"NOT COVERED (answerable) {q['category']} {q['q']!r}")
-        for q, r in zip(nc, right, strict=True):
-            if not r:
-                print(f"COVERED (not covered) {q['lang']} {q['category']} {q['q']!r}")
 
 
 def fact_share(ask, questions):
@@ -264,7 +282,7 @@ def main():
     parser.add_argument(
         # Only the tune part: the held-out part's failures are never looked at while tuning.
         "--show-misses",
-        choices=["tune", "editions", "not-covered", "tune2", "not-covered2"],
+        choices=["tune", "editions", "not-covered", "tune2", "not-covered2", "tune3", "not-covered3"],
         help="print the tune questions (bokmål, the developer's nn/en set) that miss top-1, or the tune "
         "questions whose covered is wrong",
     )
@@ -322,7 +340,10 @@ def main():
     nc = tune_covered(ask, parts["tune"])
     if args.tune_only:
         tune_breakdown(ask, parts["tune"], nc)
-    tune2(ask, baseline, args.show_misses)
+    for name in TUNE_SETS:
+        digit = name[-1]
+        show = {f"tune{digit}": "misses", f"not-covered{digit}": "not-covered"}.get(args.show_misses)
+        tune_set(ask, baseline, name, show)
     asked = {
         "nb": [q["q"] for q in questions],
         **{lang: [q["q"] for q in editions_tune if q["lang"] == lang] for lang in ("nn", "en")},
