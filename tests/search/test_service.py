@@ -29,6 +29,20 @@ def test_real_questions_land_on_the_passage_that_answers_them(question, passage)
     assert passage in top(question)
 
 
+@pytest.mark.parametrize(
+    "question, passages",
+    [
+        # The booklet names paranoia among the psychotic symptoms, not among the side effects.
+        ("paranoia etter noen linjer", {"skade-psykose"}),
+        ("får man ikke sove på koks", {"virkning-kroppen"}),  # "behovet for søvn"
+        # "opprømt, våken og full av energi"; or why: dopamine
+        ("hvorfor blir folk så gira av koks", {"virkning-folelsen", "virkning-dopamin"}),
+    ],
+)
+def test_glossary_words_lead_to_what_the_booklet_says_first(question, passages):
+    assert top(question)[0] in passages
+
+
 def test_spelling_is_corrected_and_reported():
     answer = ask("kokain og alkohool", 3)
     assert answer["corrected"] == "kokain og alkohol"
