@@ -98,6 +98,8 @@ def test_a_claim_about_how_many_use_is_one_token_next_to_a_word_for_using():
     assert quantified_use("hvor mange har ikke brukt".split()) == 1
     assert quantified_use("de fleste russ lar være".split()) == 1  # "lar" is no use word; "lar være" is
     assert quantified_use("does everybody try it".split()) == 1
+    assert quantified_use("alle på byen sniffer".split()) == 1  # a word for snorting is a word for using
+    assert quantified_use("bruker folk flest kokain".split()) == 1  # "folk flest": most people
     assert quantified_use("alle kan få hjelp".split()) == 0  # a quantity with no word for using
     assert quantified_use("hva skjer hvis jeg tar det".split()) == 0
     assert quantified_use("jeg har ikke prøvd".split()) == 1  # a helping verb between

@@ -14,7 +14,7 @@
 INTENT_TOKEN = "qqmengdebruk"
 # Quantities and negations: what "everyone does it" and "most don't" have in common.
 QUANTITY = frozenset(
-    "alle fleste flertallet flertall majoriteten ingen everyone everybody most all nobody".split()
+    "alle fleste flest flertallet flertall majoriteten ingen everyone everybody most all nobody".split()
 )
 # A negation counts only right before the word for using, or with a helping verb between ("ikke har
 # prøvd", "aldri å ta"): "ikke lenger brukt som medisin" says nothing about how many use.
@@ -23,7 +23,8 @@ HELPERS = frozenset("har hadde å vil ville skal kan ever".split())
 USE = frozenset(
     "bruk bruke bruker brukt brukte prøve prøver prøvd prøvde prøvt ta tar tatt tok gjør "
     "brukar brukarar tek teke teken "  # nynorsk forms the bokmål map may leave as they are
-    "use uses used using tried try tries doing holder vanlig normalt common".split()
+    "use uses used using tried try tries doing holder vanlig normalt common "
+    "sniffer sniffe snorter snorte snort snorting sniffing".split()
 )
 WINDOW = 3  # words either side
 
