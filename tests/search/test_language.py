@@ -45,6 +45,30 @@ def test_a_typo_is_still_corrected():
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("typed", "read_as"),
+    [
+        ("kkos", "koks"),  # four letters: two swapped
+        ("hbor", "hvor"),  # four letters: a neighbouring key, the first letter kept
+        ("menr", "mener"),  # a missing letter wins over a dropped one ("mer")
+        ("aldrri", "aldri"),  # an everyday word our text never uses
+        ("mannge", "mange"),
+    ],
+)
+def test_typos_of_short_and_everyday_words_are_corrected(typed, read_as):
+    from rusfakta.search.service import current_index
+
+    assert current_index()._correct(typed) == read_as
+
+
+@pytest.mark.django_db
+def test_a_four_letter_typo_is_not_corrected_to_a_word_with_another_first_letter():
+    from rusfakta.search.service import current_index
+
+    assert current_index()._closest("ftat", ["stat", "fått"], 1) is None
+
+
+@pytest.mark.django_db
 def test_a_nynorsk_question_finds_what_its_bokmal_twin_finds():
     nynorsk = [r["id"] for r in ask("kva skjer viss ein blandar kokain og alkohol", 3)["results"]]
     bokmal = [r["id"] for r in ask("hva skjer hvis en blander kokain og alkohol", 3)["results"]]

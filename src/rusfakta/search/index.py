@@ -114,6 +114,11 @@ class SearchIndex(Spelling):
         self.surface = frozenset(surface)
         self.written = self.surface | self.known_terms  # words as our text and glossary write them
         self.one_letter = _one_letter_dropped(self.vocabulary)
+        # Everyday Norwegian words our text never uses, for typos of them ("aldrri", "mannge").
+        ours = set(self.vocabulary)
+        self.everyday = (
+            [] if lang == "en" else sorted(w for w in common_words() if len(w) >= 3 and w not in ours)
+        )
         self.topicality = topicality(self.analyzer, surface, general_zipf(lang))
         # Names of places and bodies ("Norge", "Oslo", "Colombia"): ours often, yet not what we are about.
         for stem in self.analyzer.analyze(" ".join(names(documents))):

@@ -2,7 +2,9 @@
 
 A word is corrected only when it is neither ours nor a real bokmål or nynorsk word (the lexicon): to
 our word with æ/ø/å restored ("doe" → "dø"), one letter off, split in two when it is two of our words
-run together ("snakkemed" → "snakke med"), or, from 8 letters, two letters off. A real word we never
+run together ("snakkemed" → "snakke med"), or, from 6 letters, two letters off; failing those, to an
+everyday Norwegian word one letter off ("aldrri" → "aldri"). A four-letter word is corrected only to
+a longer word or one with its first letter ("kkos" → "koks", "menr" → "mener", not "mer"). A real word we never
 use ("gravd", "snake") is left as typed, and our word one letter away is searched beside it
 (`_near_reading`). Nothing here changes a valid word.
 """
@@ -72,17 +74,26 @@ class Spelling:
         return (self._split(word) if self.lang != "en" else None) or choice or word
 
     def _one_or_two_off(self, word):
+        """Our word (or glossary term) one letter off, or two from 6 letters; else, one letter off, an
+        everyday Norwegian word our text never uses ("aldrri" → "aldri"). The most frequent wins."""
         limit = 1 if len(word) <= 5 else 2
-        candidates = process.extract(
-            word, self.vocabulary + sorted(self.known_terms), scorer=OSA.distance, score_cutoff=limit, limit=5
-        )
+        choice = self._closest(word, self.vocabulary + sorted(self.known_terms), limit)
+        if choice is None and self.lang != "en":
+            choice = self._closest(word, self.everyday, 1)
+        return choice
+
+    @staticmethod
+    def _closest(word, vocabulary, limit):
+        candidates = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=8)
         if not candidates:
             return None
         best_distance = min(distance for _, distance, _ in candidates)
-        choice = next(choice for choice, distance, _ in candidates if distance == best_distance)
-        if len(word) == 4 and len(choice) <= len(word):
-            return None  # short words: only a missing letter ("crak"), never a swapped one ("blør" is not "blir")
-        return choice
+        best = [choice for choice, distance, _ in candidates if distance == best_distance]
+        if len(word) == 4:
+            # Short words: a missing letter ("crak", "menr"), or a slip that keeps the first letter
+            # ("kkos", "ijke", "hbor"); never a dropped one ("mer" for "menr").
+            best = [c for c in best if len(c) > len(word) or (len(c) == len(word) and c[0] == word[0])]
+        return best[0] if best else None
 
     def _split(self, word):
         """Two words written as one, each a word our text or glossary uses as written: "påvgs" → "på vgs",
