@@ -91,6 +91,13 @@ def test_words_run_together_are_split_into_two_of_ours(typed, read_as):
 
 
 @pytest.mark.django_db
+def test_english_words_run_together_are_split_too():
+    assert (
+        ask("what does cocaine do to yourbrain", 3, "en")["corrected"] == "what does cocaine do to your brain"
+    )
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("word", ["rusreform", "everybody", "kjempedårlig"])
 def test_a_word_is_not_split_unless_both_parts_are_ours(word):
     from rusfakta.search.service import current_index

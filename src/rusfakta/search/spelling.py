@@ -2,7 +2,7 @@
 
 A word is corrected only when it is neither ours nor a real bokmål or nynorsk word (the lexicon): to
 our word with æ/ø/å restored ("doe" → "dø"), one letter off, split in two when it is two of our words
-run together ("snakkemed" → "snakke med"), or, from 6 letters, two letters off; failing those, to an
+run together ("snakkemed" → "snakke med", "yourbrain" → "your brain"), or, from 6 letters, two letters off; failing those, to an
 everyday Norwegian word one letter off ("aldrri" → "aldri"). A four-letter word is corrected only to
 a longer word or one with its first letter ("kkos" → "koks", "menr" → "mener", not "mer"). A real word we never
 use ("gravd", "snake") is left as typed, and our word one letter away is searched beside it
@@ -71,7 +71,7 @@ class Spelling:
         choice = self._one_or_two_off(word) if len(word) >= 4 else None
         if choice and OSA.distance(word, choice) == 1:
             return choice
-        return (self._split(word) if self.lang != "en" else None) or choice or word
+        return self._split(word) or choice or word
 
     def _one_or_two_off(self, word):
         """Our word (or glossary term) one letter off, or two from 6 letters; else, one letter off, an
