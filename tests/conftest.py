@@ -46,15 +46,37 @@ BROWSER_ONLY = {
 }
 
 
+# These measure how a real server copes with time: stalled and slow clients, floods, an outage, two
+# processes. When scripts/test runs the two passes side by side (two cores), they would share the
+# machine with the other pass; RUSFAKTA_TEST_PART=shared leaves them out and RUSFAKTA_TEST_PART=alone
+# runs only them, afterwards, one pass at a time.
+ALONE = {
+    "tests/serving/test_hostile_http.py",
+    "tests/serving/test_outage_http.py",
+    "tests/serving/test_two_instances.py",
+    "tests/browser/test_load_smoke.py",
+    "tests/browser/test_two_processes.py",
+}
+
+
+def _deselect(config, items, drop):
+    dropped = [item for item in items if drop(item.nodeid.split("::")[0])]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [item for item in items if not drop(item.nodeid.split("::")[0])]
+
+
 def pytest_collection_modifyitems(config, items):
+    part = os.environ.get("RUSFAKTA_TEST_PART", "")
+    if part == "shared":
+        _deselect(config, items, lambda path: path in ALONE)
+    elif part == "alone":
+        _deselect(config, items, lambda path: path not in ALONE)
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         return
     if os.environ.get("RUSFAKTA_EVERY_TEST") == "1":
         return
-    once = [item for item in items if item.nodeid.split("::")[0] in BROWSER_ONLY]
-    if once:
-        config.hook.pytest_deselected(items=once)
-        items[:] = [item for item in items if item.nodeid.split("::")[0] not in BROWSER_ONLY]
+    _deselect(config, items, lambda path: path in BROWSER_ONLY)
 
 
 @pytest.fixture(autouse=True)
