@@ -1,8 +1,9 @@
 """How the search copes with typos it has never seen: seeded, made-up slips in the tune questions.
 
-Takes the bokmål tune questions (the developer's tune part and the helper-written tune sets, not the
-held-out, fresh or blind sets) that the search answers right as written, puts typos of one kind into
-each, and prints the share still answered right (top-1) per kind:
+Takes the tune questions asked on the Norwegian site (the developer's tune part and the helper-written
+tune sets, not the held-out, fresh or blind sets; English ones are read by the English index) that the
+search answers right as written, puts typos of one kind into each, and prints the share still answered
+right (top-1) per kind, for Norwegian and English questions:
 
 - one slip in one word of 5 letters or more: two letters swapped, one dropped, one doubled, a
   neighbouring key on a Norwegian keyboard;
@@ -67,7 +68,7 @@ def tune_questions():
     questions = [q for q in old if q["split"] == "tune"]
     for name in ("search_questions_tune2.yaml", "search_questions_tune3.yaml"):
         for q in yaml.safe_load((bench / name).read_text(encoding="utf-8")):
-            if q.get("lang", "nb") == "nb" and q["category"] != "english":
+            if q.get("lang", "nb") in ("nb", "en"):
                 questions.append(q)
     return questions
 
@@ -118,16 +119,18 @@ def main():
         text = q["q"].lower()
         if first(text) not in q["answers"]:
             continue
+        english = q.get("lang") == "en" or q.get("category") == "english" or q.get("kind") == "english"
         for kind, typed in variants(rng, text):
             ok = first(typed) in q["answers"]
-            right[kind][0] += ok
-            right[kind][1] += 1
+            for key in (kind, f"{kind} (en)" if english else f"{kind} (no)"):
+                right[key][0] += ok
+                right[key][1] += 1
             asked.append({"q": typed})
             if not ok:
                 misses[kind].append(typed)
     print("typos in the tune questions answered right as written (seed 7), top-1 still right:")
-    for kind, (ok, n) in right.items():
-        print(f"  {kind:14s} {ok:4d} / {n:4d}  {ok / n:6.1%}")
+    for kind, (ok, n) in sorted(right.items()):
+        print(f"  {kind:19s} {ok:4d} / {n:4d}  {ok / n:6.1%}")
     print(f"  corrections that change a real word: {real_words_changed(ask, asked)}")
     for kind, typed in misses.items():
         for text in typed[: args.show]:

@@ -37,6 +37,12 @@ def test_questions_in_an_editions_language_land_on_its_passage(lang, question, p
     assert passage in top(question, lang)
 
 
+def test_a_four_letter_english_typo_is_corrected_and_a_real_word_is_not():
+    en = current_index("en")
+    assert en._correct("crak") == "crack"
+    assert en._correct("hart") == "hart"  # a real English word, however likely "heart"
+
+
 def test_each_edition_has_its_own_index_with_its_own_analyzer():
     nb, nn, en = (current_index(lang) for lang in ("nb", "nn", "en"))
     assert len({id(nb), id(nn), id(en)}) == 3
@@ -168,6 +174,7 @@ def test_the_ask_page_gives_examples_and_help_in_the_editions_language(
         ("hva er pink coke", None),  # Norwegian with an English term: not clearly either
         ("kan man doe av rosa kokain", None),  # "doe" and "rosa" are English words too
         ("kokain", None),
+        ("fa koks pa snap er det vanlig", None),  # "fa", "pa": "få", "på" typed without å, not English
     ],
 )
 def test_a_questions_language_is_named_only_when_clear(question, written):

@@ -108,8 +108,8 @@ def is_real_english(word):
 def written_in(words):
     """ "en" when a question is clearly English, "no" when clearly Norwegian, None when unsure.
 
-    A word counts for English when it is a common English word form and not an everyday Norwegian one
-    ("how", "dangerous"; not "man" or "i"), for Norwegian when it is a Norwegian form and not an English
+    A word counts for English when it is a common English word form and not an everyday Norwegian one,
+    also with æ/ø/å restored ("how", "dangerous"; not "man", "i" or "pa"), for Norwegian when it is a Norwegian form and not an English
     one ("hva", "farlig", "kokain"). It takes two such words, and more than twice the other's."""
     leanings = [_leaning(w) for w in words]
     english, norwegian = leanings.count("en"), leanings.count("no")
@@ -125,7 +125,8 @@ def _leaning(word):
     if is_everyday_word(word):
         return "no" if not is_real_english(word) else None
     if is_real_english(word):
-        return "en"
+        # "pa", "fa" are "på", "få" typed without å: an everyday Norwegian word is as likely.
+        return None if any(is_everyday_word(w) for w in nordic_spellings(word)) else "en"
     return "no" if is_real_word(word) else None
 
 

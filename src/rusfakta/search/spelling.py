@@ -29,7 +29,7 @@ class Spelling:
         """A word we don't use is corrected only if it is not a real bokmål or nynorsk word."""
         if word.isdigit() or self.is_known(word) or (self.lang != "en" and is_real_word(word)):
             return word
-        if self.lang == "en" and (len(word) < 5 or is_real_english(word)):
+        if self.lang == "en" and (len(word) < 4 or is_real_english(word)):
             return word
         return self._nearest(word)
 
