@@ -37,6 +37,9 @@ def test_real_questions_land_on_the_passage_that_answers_them(question, passage)
         ("får man ikke sove på koks", {"virkning-kroppen"}),  # "behovet for søvn"
         # "opprømt, våken og full av energi"; or why: dopamine
         ("hvorfor blir folk så gira av koks", {"virkning-folelsen", "virkning-dopamin"}),
+        # "hekta" means addictive, which the booklet says as "vanedannende" too
+        ("blir man hekta på koks", {"hva-sentralstimulerende", "virkning-dopamin"}),
+        ("er det ulovlig å bruke kokain", {"mener-forbudet"}),  # "Det er forbudt å bruke narkotika"
     ],
 )
 def test_glossary_words_lead_to_what_the_booklet_says_first(question, passages):
