@@ -32,19 +32,20 @@ def fresh_search_budget():
 
 
 # These check what the reader's browser shows (layout, tap targets, axe, JavaScript), which is the
-# same HTML on either database; they run in the SQLite pass only. Everything that reads or writes the
-# database (pages through the test client, the API, the pack, the admin over HTTP, two instances)
-# runs in both. RUSFAKTA_EVERY_TEST=1 runs these on PostgreSQL too.
+# same HTML on either database; scripts/test runs each in one of its two passes only, the larger share
+# in the SQLite pass, so that the two passes, side by side, take about as long. Everything that reads
+# or writes the database (pages through the test client, the API, the pack, the admin over HTTP, two
+# instances) runs in both. RUSFAKTA_EVERY_TEST=1 runs these in both passes too; plain pytest on SQLite
+# runs them all.
 BROWSER_ONLY = {
-    "tests/browser/test_ask_browser.py",
-    "tests/browser/test_editions_browser.py",
-    "tests/browser/test_help_browser.py",
-    "tests/browser/test_layout_browser.py",
-    "tests/browser/test_numbers_browser.py",
-    "tests/browser/test_reader_browser.py",
-    "tests/browser/test_tools_browser.py",
+    "tests/browser/test_editions_browser.py": "sqlite",
+    "tests/browser/test_help_browser.py": "sqlite",
+    "tests/browser/test_layout_browser.py": "sqlite",
+    "tests/browser/test_numbers_browser.py": "sqlite",
+    "tests/browser/test_reader_browser.py": "sqlite",
+    "tests/browser/test_ask_browser.py": "postgres",
+    "tests/browser/test_tools_browser.py": "postgres",
 }
-
 
 # These measure how a real server copes with time: stalled and slow clients, floods, an outage, two
 # processes. When scripts/test runs the two passes side by side (two cores), they would share the
@@ -72,11 +73,12 @@ def pytest_collection_modifyitems(config, items):
         _deselect(config, items, lambda path: path in ALONE)
     elif part == "alone":
         _deselect(config, items, lambda path: path not in ALONE)
-    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        return
     if os.environ.get("RUSFAKTA_EVERY_TEST") == "1":
         return
-    _deselect(config, items, lambda path: path in BROWSER_ONLY)
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        _deselect(config, items, lambda path: BROWSER_ONLY.get(path) == "sqlite")
+    elif os.environ.get("RUSFAKTA_PASS") == "sqlite":  # scripts/test's SQLite pass
+        _deselect(config, items, lambda path: BROWSER_ONLY.get(path) == "postgres")
 
 
 @pytest.fixture(autouse=True)
