@@ -98,17 +98,22 @@ def tune_covered(ask, tune):
 
 
 def real_words_changed(ask, questions):
-    """Corrections that change a real bokmål or nynorsk word (target 0): words of the question as asked
-    that are missing from its corrected form."""
+    """Corrections that change a real word (target 0): words of the question as asked that are missing
+    from its corrected form, and real bokmål or nynorsk words (real English words for a question the
+    English index reads)."""
     from rusfakta.search.analysis import words
-    from rusfakta.search.language import is_real_word, to_bokmal
+    from rusfakta.search.language import is_real_english, is_real_word, to_bokmal
+    from rusfakta.search.service import reading_edition
 
     changed = 0
     for q in questions:
         corrected = ask(q["q"], 3)["corrected"]
         if corrected:
             kept = set(corrected.split())
-            changed += sum(1 for w in to_bokmal(words(q["q"])) if is_real_word(w) and w not in kept)
+            if reading_edition(q["q"], "nb") == "en":
+                changed += sum(1 for w in words(q["q"]) if is_real_english(w) and w not in kept)
+            else:
+                changed += sum(1 for w in to_bokmal(words(q["q"])) if is_real_word(w) and w not in kept)
     return changed
 
 
