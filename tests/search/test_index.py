@@ -204,3 +204,13 @@ def test_the_central_questions_land_on_what_says_most_do_not(lang, question):
     from rusfakta.search.service import ask
 
     assert ask(question, 3, lang)["results"][0]["id"] in MOST_DO_NOT
+
+
+@pytest.mark.django_db
+def test_filler_words_are_not_searched_for_unless_they_are_all_there_is():
+    from rusfakta.search.service import current_index
+
+    index = current_index()
+    assert "egent" not in index.search("er kokain egentlig farlig", 3).stems  # "egentlig": a filler
+    assert index.search("er kokain egentlig farlig", 3).stems == index.search("er kokain farlig", 3).stems
+    assert index.search("egentlig", 3).stems  # a question of fillers only is still searched

@@ -53,6 +53,12 @@ NOTICE_TERMS_EN = {"emergency": "overdose breathing cardiac arrest help", "out_o
 # "alle tar koks?", "hvor mange har ikke brukt": a claim about how many use (search/signals.py)
 # matches passages whose text makes one, at this weight (set on the tune set, with its myth questions).
 INTENT_WEIGHT = 12.0  # the token is rare (7 passages); 8–20 gave the same tune result
+# Words of the way people talk, not of what they ask about (the Norwegian stopword list lacks them).
+FILLER = frozenset(
+    "egentlig egentli liksom lissom typ helt faktisk sikkert vel jo altså sant skikkelig "
+    "ganske veldig lurer hei lol ass kanskje really actually like kinda basically literally honestly tbh "
+    "anyway ok okay please".split()
+)
 MAX_QUERY_CHARS = 300
 MAX_LIMIT = 20
 
@@ -227,7 +233,9 @@ class SearchIndex(Spelling):
             notice = self._notice(f" {' '.join(words(query))} ")
         lookalike = self._norwegian_lookalike(corrected_tokens)
         kept = [t for t in corrected_tokens if t not in self.foreign_stopwords or t in lookalike]
-        weighted = {s: 1.0 for s in self.analyzer.analyze(" ".join(kept))}
+        # Filler words ("egentlig", "liksom", "really") say nothing about which passage; unless that is all.
+        said = [t for t in kept if t not in FILLER] or kept
+        weighted = {s: 1.0 for s in self.analyzer.analyze(" ".join(said))}
         near = [lookalike.get(t) or self._near_reading(t) for t in kept]
         # Words written apart that we write as one ("over dose", "kokain bruk"): særskriving.
         joined = [
