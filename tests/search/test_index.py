@@ -100,6 +100,7 @@ def test_a_claim_about_how_many_use_is_one_token_next_to_a_word_for_using():
     assert quantified_use("does everybody try it".split()) == 1
     assert quantified_use("alle på byen sniffer".split()) == 1  # a word for snorting is a word for using
     assert quantified_use("bruker folk flest kokain".split()) == 1  # "folk flest": most people
+    assert quantified_use("all his friends do it".split()) == 1  # "do it" is doing it
     assert quantified_use("alle kan få hjelp".split()) == 0  # a quantity with no word for using
     assert quantified_use("hva skjer hvis jeg tar det".split()) == 0
     assert quantified_use("jeg har ikke prøvd".split()) == 1  # a helping verb between

@@ -24,7 +24,7 @@ USE = frozenset(
     "bruk bruke bruker brukt brukte prøve prøver prøvd prøvde prøvt ta tar tatt tok gjør "
     "brukar brukarar tek teke teken "  # nynorsk forms the bokmål map may leave as they are
     "use uses used using tried try tries doing holder vanlig normalt common "
-    "sniffer sniffe snorter snorte snort snorting sniffing".split()
+    "sniffer sniffe snorter snorte snort snorting sniffing do does did".split()
 )
 WINDOW = 3  # words either side
 
