@@ -39,7 +39,8 @@ def test_real_questions_land_on_the_passage_that_answers_them(question, passage)
         ("hvorfor blir folk så gira av koks", {"virkning-folelsen", "virkning-dopamin"}),
         # "hekta" means addictive, which the booklet says as "vanedannende" too
         ("blir man hekta på koks", {"hva-sentralstimulerende", "virkning-dopamin"}),
-        ("er det ulovlig å bruke kokain", {"mener-forbudet"}),  # "Det er forbudt å bruke narkotika"
+        ("er det ulovlig å bruke kokain", {"mener-forbudet"}),
+        ("avskoging og kokain", {"prod-miljo"}),  # "skog blir hogd ned"  # "Det er forbudt å bruke narkotika"
     ],
 )
 def test_glossary_words_lead_to_what_the_booklet_says_first(question, passages):
