@@ -267,3 +267,25 @@ def test_the_word_for_cocaine_does_not_hide_that_the_rest_is_words_we_never_use(
     # Counted among all its content words, the one word for cocaine included, it would pass.
     share_of_all = outcome.unknown_share * (outcome.content_words - 1) / outcome.content_words
     assert share_of_all <= coverage.UNKNOWN_SHARE
+
+
+@pytest.mark.parametrize(
+    "question, lang",
+    [
+        ("hvordan bytter jeg fastlege", "nb"),  # "bytte fastlege", another form of each word
+        ("ringe legevakta etter koks", "nb"),  # "legevakt" in the definite feminine
+        ("kva nummer ringjer eg til legevakta", "nn"),
+    ],
+)
+def test_other_forms_of_a_topic_the_booklet_never_covers_are_not_covered(question, lang):
+    assert ask(question, 3, lang)["covered"] is False
+
+
+def test_a_topic_word_whose_stem_is_ours_is_matched_only_as_written():
+    from rusfakta.search.service import current_index
+
+    index = current_index()
+    # "teste" is a topic word (drug tests), but its stem is that of "testa" (tried): no stem match.
+    assert " test " not in index.scope_stems
+    assert ask("jeg har testa kokain en gang er det farlig", 3)["covered"] is True
+    assert coverage.names_a_form(index.analyzer, " bytter jeg fastlege ", index.scope_stems)

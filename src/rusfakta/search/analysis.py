@@ -49,6 +49,14 @@ def build_analyzer(parts, stopwords=True):
     return builder.filter(tantivy.Filter.stemmer("norwegian")).build()
 
 
+# Words of the way people talk, not of what they ask about (the Norwegian stopword list lacks them).
+FILLER = frozenset(
+    "egentlig egentli liksom lissom typ helt faktisk sikkert vel jo altså sant skikkelig "
+    "ganske veldig lurer hei lol ass kanskje really actually like kinda basically literally honestly tbh "
+    "anyway ok okay please".split()
+)
+
+
 # English function words: tantivy's own list (Lucene's 33) keeps "how", "what", "do", "i" and "my", which
 # then weigh as much as "overdose" in a question. This is the usual longer list (NLTK's, without the
 # negations, which the claim about how many use reads from the words kept: search/signals.py).

@@ -14,7 +14,9 @@
 - **Topicality** (session 6): a word counts as on topic only when our text uses it at least 10**TOPICAL
   times more than the language does (`topicality`, from wordfreq's frequencies of our words), and
   names ("Oslo", "Norge") never do (`names`).
-- **A topic or another drug the booklet never covers** is named (`Scope`, the notice's word lists).
+- **A topic or another drug the booklet never covers** is named (`Scope`, the notice's word lists), as
+  written or (session 7) in another form of the same stems (`scope_stems`: "legevakta", "bytter
+  fastlege").
 """
 
 import math
@@ -103,6 +105,32 @@ def is_covered(top, reading, excluded):
         and (reading.on_topic or top >= OFF_TOPIC_SCORE)
         and not excluded
     )
+
+
+SCOPE_FORM_LETTERS = 6  # a one-word topic is matched by its stem from this length ("legevakta": legevakt)
+
+
+def scope_stems(analyzer, phrases, our_stems):
+    """The not-covered topics as stems, so that other forms of them count too ("legevakta", "bytter
+    fastlege"): a phrase without a gap that keeps two stems or more, and a single word from
+    SCOPE_FORM_LETTERS letters whose stem our passages never use (that of "teste" is also "testa",
+    tried)."""
+    stems = set()
+    for phrase in phrases:
+        found = analyzer.analyze(phrase)
+        if "…" in phrase or not found:
+            continue
+        several = " " in phrase and len(found) >= 2
+        word = " " not in phrase and len(phrase) >= SCOPE_FORM_LETTERS and found[0] not in our_stems
+        if several or word:
+            stems.add(f" {' '.join(found)} ")
+    return frozenset(stems)
+
+
+def names_a_form(analyzer, padded, stems):
+    """Whether the question, as stems, holds one of the scope_stems."""
+    asked = f" {' '.join(analyzer.analyze(padded))} "
+    return any(s in asked for s in stems)
 
 
 def topicality(analyzer, surface, general):
