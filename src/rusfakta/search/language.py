@@ -109,8 +109,9 @@ def written_in(words):
     """ "en" when a question is clearly English, "no" when clearly Norwegian, None when unsure.
 
     A word counts for English when it is a common English word form and not an everyday Norwegian one,
-    also with æ/ø/å restored ("how", "dangerous"; not "man", "i" or "pa"), for Norwegian when it is a Norwegian form and not an English
-    one ("hva", "farlig", "kokain"). It takes two such words, and more than twice the other's."""
+    also with æ/ø/å restored ("how", "dangerous"; not "man", "i" or "pa"), for Norwegian when it is a
+    Norwegian form and not an English one ("hva", "farlig", "kokain"). It takes two such words, and
+    more than twice the other's."""
     leanings = [_leaning(w) for w in words]
     english, norwegian = leanings.count("en"), leanings.count("no")
     if english >= 2 and english > 2 * norwegian:

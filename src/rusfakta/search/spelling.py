@@ -2,11 +2,11 @@
 
 A word is corrected only when it is neither ours nor a real bokmål or nynorsk word (the lexicon): to
 our word with æ/ø/å restored ("doe" → "dø"), one letter off, split in two when it is two of our words
-run together ("snakkemed" → "snakke med", "yourbrain" → "your brain"), or, from 6 letters, two letters off; failing those, to an
-everyday Norwegian word one letter off ("aldrri" → "aldri"). A four-letter word is corrected only to
-a longer word or one with its first letter ("kkos" → "koks", "menr" → "mener", not "mer"). A real word we never
-use ("gravd", "snake") is left as typed, and our word one letter away is searched beside it
-(`_near_reading`). Nothing here changes a valid word.
+run together ("snakkemed" → "snakke med", "yourbrain" → "your brain"), or, from 6 letters, two
+letters off; failing those, to an everyday Norwegian word one letter off ("aldrri" → "aldri"). A
+four-letter word is corrected only to a longer word or one with its first letter ("kkos" → "koks",
+"menr" → "mener", not "mer"). A real word we never use ("gravd", "snake") is left as typed, and our
+word one letter away is searched beside it (`_near_reading`). Nothing here changes a valid word.
 """
 
 from rapidfuzz import process
