@@ -124,10 +124,11 @@ class SearchIndex(Spelling):
         self.surface = frozenset(surface)
         self.written = self.surface | self.known_terms  # words as our text and glossary write them
         self.one_letter = _one_letter_dropped(self.vocabulary)
-        # Everyday Norwegian words our text never uses, for typos of them ("aldrri", "mannge").
-        ours = set(self.vocabulary)
+        # What a typo may have been meant as: our words and glossary terms, the most frequent first; then
+        # the everyday Norwegian words our text never uses ("aldrri", "mannge").
+        self.spellings = self.vocabulary + sorted(self.known_terms)
         self.everyday = (
-            [] if lang == "en" else sorted(w for w in common_words() if len(w) >= 3 and w not in ours)
+            [] if lang == "en" else sorted(w for w in common_words() - self.surface if len(w) >= 3)
         )
         self.scope_stems = scope_stems(self.analyzer, self.scope.phrases, self.index_stems)
         self.topicality = topicality(self.analyzer, surface, general_zipf(lang))

@@ -17,7 +17,7 @@ from rusfakta.search.language import is_real_english, is_real_word, nordic_spell
 
 class Spelling:
     """Needs analyzer, stems, known_terms, vocabulary, surface, written (surface and glossary terms),
-    one_letter, foreign_stopwords and lang."""
+    spellings and everyday (what a typo may be corrected to), one_letter, foreign_stopwords and lang."""
 
     def is_known(self, word):
         if word in self.known_terms:
@@ -77,7 +77,7 @@ class Spelling:
         """Our word (or glossary term) one letter off, or two from 6 letters; else, one letter off, an
         everyday Norwegian word our text never uses ("aldrri" → "aldri"). The most frequent wins."""
         limit = 1 if len(word) <= 5 else 2
-        choice = self._closest(word, self.vocabulary + sorted(self.known_terms), limit)
+        choice = self._closest(word, self.spellings, limit)
         if choice is None and self.lang != "en":
             choice = self._closest(word, self.everyday, 1)
         return choice
