@@ -41,9 +41,9 @@ BROWSER_ONLY = {
     "tests/browser/test_editions_browser.py": "sqlite",
     "tests/browser/test_help_browser.py": "sqlite",
     "tests/browser/test_layout_browser.py": "sqlite",
+    "tests/browser/test_numbers_browser.py": "sqlite",
     "tests/browser/test_reader_browser.py": "sqlite",
     "tests/browser/test_ask_browser.py": "postgres",
-    "tests/browser/test_numbers_browser.py": "postgres",
     "tests/browser/test_tools_browser.py": "postgres",
 }
 

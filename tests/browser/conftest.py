@@ -1,4 +1,5 @@
 import atexit
+import json
 import os
 import re
 import socket
@@ -47,32 +48,60 @@ _PREPARED = {}
 def _prepared():
     """Once per test session, what `serve` makes of a first run (migrated, pack loaded), as a data
     folder for SQLite or a template database for PostgreSQL. Each server starts from a copy, so the
-    first run is exercised once, and no test pays the pack load again or sees another's edits."""
-    if "env" not in _PREPARED:
-        import tempfile
+    first run is exercised once, and no test pays the pack load again or sees another's edits.
 
-        folder = Path(tempfile.mkdtemp(prefix="rusfakta-prepared-"))
-        env = {**os.environ, "RUSFAKTA_DATA_DIR": str(folder / "data"), "PYTHONPATH": _pythonpath()}
-        url = os.environ.get("DATABASE_URL", "")
-        if url.startswith("postgres"):
-            import psycopg
+    RUSFAKTA_TEST_PREPARED names a folder that outlives the session: scripts/test gives each pass one,
+    so the pass's timing tests, run later in a session of their own, start from the first run the rest
+    of the pass made instead of making it again. Whoever sets it throws the folder (and the database
+    server) away."""
+    if "env" in _PREPARED:
+        return _PREPARED
+    import tempfile
 
-            name = f"rusfakta_prepared_{uuid.uuid4().hex[:8]}"
-            with psycopg.connect(**_admin(dj_database_url.parse(url))) as connection:
-                connection.execute(f'CREATE DATABASE "{name}"')
-            env["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + name
-            _PREPARED["template"] = name
-        done = subprocess.run(
-            [sys.executable, "-m", "rusfakta", "serve", "--prepare-only"],
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        if done.returncode:
-            pytest.fail("`rusfakta serve --prepare-only` failed on a first run:\n" + done.stderr[-3000:])
-        _PREPARED["env"] = env
+    kept = os.environ.get("RUSFAKTA_TEST_PREPARED")
+    ready = Path(kept) / "ready.json" if kept else None
+    url = os.environ.get("DATABASE_URL", "")
+    if ready and ready.is_file():
+        made = json.loads(ready.read_text(encoding="utf-8"))
+        if made["database_url"] == url:
+            _PREPARED["env"] = _prepared_env(Path(made["folder"]), made.get("template"))
+            if made.get("template"):
+                _PREPARED["template"] = made["template"]
+            return _PREPARED
+    if kept:
+        Path(kept).mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="rusfakta-prepared-", dir=kept))
+    template = None
+    if url.startswith("postgres"):
+        import psycopg
+
+        template = f"rusfakta_prepared_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(**_admin(dj_database_url.parse(url))) as connection:
+            connection.execute(f'CREATE DATABASE "{template}"')
+        _PREPARED["template"] = template
+    env = _prepared_env(folder, template)
+    done = subprocess.run(
+        [sys.executable, "-m", "rusfakta", "serve", "--prepare-only"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode:
+        pytest.fail("`rusfakta serve --prepare-only` failed on a first run:\n" + done.stderr[-3000:])
+    _PREPARED["env"] = env
+    if ready:
+        made = {"database_url": url, "folder": str(folder), "template": template}
+        ready.write_text(json.dumps(made), encoding="utf-8")
+    else:
         atexit.register(_drop_prepared, folder)
     return _PREPARED
+
+
+def _prepared_env(folder, template):
+    env = {**os.environ, "RUSFAKTA_DATA_DIR": str(folder / "data"), "PYTHONPATH": _pythonpath()}
+    if template:
+        env["DATABASE_URL"] = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + template
+    return env
 
 
 def _drop_prepared(folder):
