@@ -30,6 +30,26 @@ def test_nynorsk_function_words_become_bokmal():
     assert to_bokmal("kor mange i noreg".split()) == "hvor mange i norge".split()
 
 
+def test_chat_and_dialect_function_words_become_bokmal():
+    assert to_bokmal("ka e d som skjer m kroppen".split()) == "hva er det som skjer med kroppen".split()
+    assert to_bokmal("æ tar itj koks pga venna".split()) == "jeg tar ikke koks på grunn av venna".split()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("chat", "bokmal"),
+    [
+        ("korsn får man hjelp", "hvordan får man hjelp"),  # not "kors" (Kors på halsen)
+        ("koffor tar folk koks", "hvorfor tar folk koks"),  # not "kontor"
+        ("ka skjer om æ blander koks og alkohol", "hva skjer om jeg blander koks og alkohol"),
+    ],
+)
+def test_a_question_in_chat_or_dialect_finds_what_its_bokmal_twin_finds(chat, bokmal):
+    asked = ask(chat, 3)
+    assert asked["corrected"] is None
+    assert [r["id"] for r in asked["results"]] == [r["id"] for r in ask(bokmal, 3)["results"]]
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "question",

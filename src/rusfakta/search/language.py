@@ -131,9 +131,36 @@ def _leaning(word):
     return "no" if is_real_word(word) else None
 
 
+# Function words as young people write them in chat and dialect, each as its bokmål word or words. Our
+# passages use none of these forms; left as they are, "ka e kokain" asks for "ka" and "e", and the
+# spelling corrects "korsn" to "kors" (Kors på halsen) and "koffor" to "kontor".
+SPOKEN = {
+    **dict.fromkeys("ka kæ".split(), "hva"),
+    **dict.fromkeys("kem kæm".split(), "hvem"),
+    **dict.fromkeys("korsn kossen kossn koss åssen åssn kordan hvorsn".split(), "hvordan"),
+    **dict.fromkeys("koffor kofor koffør åffer hvorfo hvafor".split(), "hvorfor"),
+    **dict.fromkeys("æ je".split(), "jeg"),
+    **dict.fromkeys("itj ikkj".split(), "ikke"),
+    **dict.fromkeys("nokka nåkka".split(), "noe"),
+    "mæ": "meg",
+    "dæ": "deg",
+    "sæ": "seg",
+    "e": "er",
+    "d": "det",
+    "m": "med",
+    "sku": "skulle",
+    "ska": "skal",
+    "hu": "hun",
+    "pga": "på grunn av",
+    "ift": "i forhold til",
+    "mtp": "med tanke på",
+}
+
+
 def to_bokmal(words):
+    """Nynorsk forms (the Apertium map) and chat and dialect forms (SPOKEN) as bokmål words."""
     mapping = nynorsk_map()
-    return [mapping.get(w, w) for w in words]
+    return [b for w in words for b in (SPOKEN.get(w) or mapping.get(w, w)).split()]
 
 
 ASCII_SPELLINGS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"), ("o", "ø"), ("a", "å"), ("a", "æ"))
