@@ -85,6 +85,8 @@ def test_results_answer_and_notice_are_in_the_editions_language(lang, prefix):
         ("en", "what is ketamine", "not_covered", "The booklet doesn't answer this"),
         ("nn", "venen min pustar ikkje", "emergency", "Ring 113"),
         ("nn", "kvar kan eg kjøpe kokain", "out_of_scope", "Det svarer vi ikkje på"),
+        ("nn", "kor mykje kan ein ta", "out_of_scope", "Det svarer vi ikkje på"),
+        ("en", "how much can you take before it gets dangerous", "out_of_scope", "We don't answer that"),
         ("nn", "kva er straffa for kokain", "not_covered", "ikkje"),
         ("nb", "kompisen puster ikke", "emergency", "Ring 113"),
     ],

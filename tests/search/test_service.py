@@ -94,12 +94,28 @@ def test_emergency_questions_get_the_emergency_notice_and_results(question):
         "hvor mye skal jeg ta",
         "hvilket stoff er best",
         "trygt å blande koks og alkohol",
+        "hvor mye kan man ta før det blir farlig",  # a dose asked for without "jeg"
+        "hvor mange striper tåler man",
+        "how many lines is safe",  # read by the English index, which has the same phrases
     ],
 )
 def test_obtain_dose_or_choose_questions_get_the_out_of_scope_notice(question):
     answer = ask(question, 3)
     assert answer["notice"]["kind"] == "out_of_scope"
     assert "trygg" in answer["notice"]["text"]
+
+
+@pytest.mark.parametrize(
+    "question, passage",
+    [
+        ("paranoia etter noen linjer", "skade-psykose"),  # a line of cocaine, in the glossary (pack)
+        ("blir man avhengig av en line", "hva-sentralstimulerende"),
+    ],
+)
+def test_a_line_is_read_as_cocaine(question, passage):
+    answer = ask(question, 3)
+    assert answer["covered"]
+    assert answer["results"][0]["id"] == passage
 
 
 def test_ordinary_questions_get_no_notice():
