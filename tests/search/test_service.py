@@ -97,6 +97,11 @@ def test_emergency_questions_get_the_emergency_notice_and_results(question):
         "hvor mye kan man ta før det blir farlig",  # a dose asked for without "jeg"
         "hvor mange striper tåler man",
         "how many lines is safe",  # read by the English index, which has the same phrases
+        "hvor får jeg tak i koks i oslo",
+        "where do people get coke",
+        "which is safer cocaine or mdma",  # choosing: no drug is ranked as safer
+        "er kokain tryggere enn alkohol",
+        "is it safe to try cocaine once",
     ],
 )
 def test_obtain_dose_or_choose_questions_get_the_out_of_scope_notice(question):
@@ -116,6 +121,32 @@ def test_a_line_is_read_as_cocaine(question, passage):
     answer = ask(question, 3)
     assert answer["covered"]
     assert answer["results"][0]["id"] == passage
+
+
+@pytest.mark.parametrize(
+    "question, lang",
+    [
+        ("where can i get help", "nb"),
+        ("where do i get help for my friend", "en"),
+        ("hvor kan jeg få tak i hjelp", "nb"),
+        ("hvordan får jeg tak i noen å snakke med", "nb"),
+        ("hvordan skaffe hjelp", "nb"),
+        ("kvar kan eg få tak i hjelp", "nn"),
+    ],
+)
+def test_asking_where_to_get_help_is_never_refused(question, lang):
+    """ "Get" and "få tak i" ask for drugs in the out-of-scope list; with a word for help (its `unless`)
+    they ask for help, which the booklet answers: no refusal, covered, a help passage first."""
+    answer = ask(question, 3, lang)
+    assert answer["notice"] is None
+    assert answer["covered"]
+    assert answer["results"][0]["id"].startswith("hjelp-")
+
+
+def test_getting_cocaine_out_of_the_body_is_not_covered_and_not_refused():
+    answer = ask("how do i get coke out of my system", 3)
+    assert not answer["covered"]
+    assert answer["notice"]["kind"] == "not_covered"
 
 
 def test_ordinary_questions_get_no_notice():

@@ -19,6 +19,7 @@ from rusfakta.search.coverage import (
     is_covered,
     names,
     names_a_form,
+    names_one,
     read,
     scope_stems,
     topic_terms,
@@ -67,10 +68,6 @@ MAX_QUERY_CHARS = 300
 MAX_LIMIT = 20
 
 
-def _longest_first(entries):
-    return sorted(entries, key=lambda term: -len(term[0]))
-
-
 class SearchIndex(Spelling):
     """The passages, glossary and notices of one content version and one edition, ready to rank
     against a question. lang: "nb" and "nn" use the Norwegian analyzer (a nynorsk edition's text and
@@ -80,8 +77,9 @@ class SearchIndex(Spelling):
         self.lang = lang
         self.scope = scope or Scope()
         self.documents = {d.slug: d for d in documents}
-        self.glossary = _longest_first([(term, means) for terms, means in glossary for term in terms])
-        self.notices = notices  # [(kind, phrases, text)], emergency first
+        # Longest terms first: "pink cocaine" is found before "cocaine".
+        self.glossary = sorted(((t, m) for terms, m in glossary for t in terms), key=lambda e: -len(e[0]))
+        self.notices = notices  # [(kind, phrases, text, unless)], emergency first
         self.notice_terms = NOTICE_TERMS_EN if lang == "en" else NOTICE_TERMS
         documents = [self._as_read(d) for d in documents]  # what is indexed; self.documents is shown
         texts = [f"{d.chapter} {d.heading} {d.questions} {d.text}" for d in documents]
@@ -101,11 +99,8 @@ class SearchIndex(Spelling):
         # English function words, unless the passages use them in Norwegian ("i", "for").
         passage_words = {w for d in documents for w in words(f"{d.chapter} {d.heading} {d.text}")}
         self.foreign_stopwords = FOREIGN_STOPWORDS - passage_words
-        self.alias_stems = {
-            d.slug: [self._phrase_stems(self._drop_foreign(q).split()) for q in d.questions.split(";")]
-            for d in documents
-        }
-        self.alias_stems = {slug: [a for a in aliases if a] for slug, aliases in self.alias_stems.items()}
+        stems = lambda question: self._phrase_stems(self._drop_foreign(question).split())  # noqa: E731
+        self.alias_stems = {d.slug: [a for a in map(stems, d.questions.split(";")) if a] for d in documents}
         # Glossary terms by their first word: a question is checked only for the terms it could hold.
         self.glossary_by_first_word = defaultdict(list)
         for position, (term, _) in enumerate(self.glossary):
@@ -199,10 +194,12 @@ class SearchIndex(Spelling):
         return index
 
     def _notice(self, padded):
-        for kind, phrases, text in self.notices:
-            if any(f" {phrase} " in padded for phrase in phrases):
-                return {"kind": kind, "text": text}
-        return None
+        """(the first notice the question has a phrase of and none of its `unless` words, whether it has a
+        phrase of any): "where can i get help" asks for help, not for drugs, and is our topic all the same."""
+        for kind, phrases, text, unless in self.notices:
+            if any(f" {p} " in padded for p in phrases) and not names_one(padded.split(), padded, unless):
+                return {"kind": kind, "text": text}, True
+        return None, any(f" {p} " in padded for _, phrases, _, _ in self.notices for p in phrases)
 
     def _expansion(self, padded):
         """The glossary entries found in the question: [(term, means)], longest terms first."""
@@ -234,9 +231,10 @@ class SearchIndex(Spelling):
         corrected_tokens = [c for t in tokens for c in self._correct(t).split()]
         corrected = " ".join(corrected_tokens) if corrected_tokens != tokens else None
         padded = f" {' '.join(corrected_tokens)} "
-        notice = self._notice(f" {' '.join(tokens)} ") or self._notice(padded)
-        if notice is None and self.lang == "nn":  # a phrase list may also hold nynorsk forms
-            notice = self._notice(f" {' '.join(words(query))} ")
+        found = [self._notice(f" {' '.join(tokens)} "), self._notice(padded)]
+        if self.lang == "nn":  # a phrase list may also hold nynorsk forms
+            found.append(self._notice(f" {' '.join(words(query))} "))
+        notice, requested = next((n for n, _ in found if n), None), any(r for _, r in found)
         lookalike = self._norwegian_lookalike(corrected_tokens)
         kept = [t for t in corrected_tokens if t not in self.foreign_stopwords or t in lookalike]
         # Filler words ("egentlig", "liksom", "really") say nothing about which passage; unless that is all.
@@ -277,7 +275,9 @@ class SearchIndex(Spelling):
         reading = read(
             self, kept, f" {' '.join(kept)} ", expansion + near_expansion, INTENT_TOKEN in phrase, read_as
         )
-        reading.on_topic = reading.on_topic or notice is not None  # an emergency or a request is our topic
+        reading.on_topic = (
+            reading.on_topic or requested
+        )  # an emergency, a request, a plea for help: our topic
         return corrected, notice, weighted, phrase, reading
 
     def search(self, query, limit=5):
@@ -330,7 +330,7 @@ class SearchIndex(Spelling):
         ]
         if outcome.notice is not None:
             kind = outcome.notice["kind"]
-            texts = {k: text for k, _, text in self.notices} | {"not_covered": self.scope.text}
+            texts = {k: text for k, _, text, _ in self.notices} | {"not_covered": self.scope.text}
             outcome.notice = {"kind": kind, "text": texts.get(kind) or outcome.notice["text"]}
         outcome.stems = frozenset()
         return outcome

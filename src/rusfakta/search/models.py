@@ -37,7 +37,8 @@ class Notice(models.Model):
     unless = models.JSONField(
         default=list,
         blank=True,
-        help_text="Bare «Står ikke i heftet»: ord som gjør spørsmålet til et om kokain.",
+        help_text="«Står ikke i heftet»: ord som gjør spørsmålet til et om kokain. «Utenfor det vi svarer på»: "
+        "ord som gjør spørsmålet til et om hjelp («hvor kan jeg få tak i hjelp»), så meldingen ikke vises.",
     )
     text = models.TextField()
     history = HistoricalRecords()

@@ -59,7 +59,7 @@ def _build_index(lang):
     return SearchIndex(
         documents,
         glossary,
-        [(n.kind, n.phrases, n.text) for n in notices if n.kind != Notice.Kind.NOT_COVERED],
+        [(n.kind, n.phrases, n.text, tuple(n.unless)) for n in notices if n.kind != Notice.Kind.NOT_COVERED],
         Scope(tuple(scope.phrases), tuple(scope.substances), tuple(scope.unless), scope.text)
         if scope
         else None,
