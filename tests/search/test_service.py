@@ -78,7 +78,22 @@ def test_figures_in_answers_are_rendered_as_numbers():
 
 
 @pytest.mark.parametrize(
-    "question", ["venninna mi puster ikke etter koks", "han er bevisstløs", "brystsmerter etter kokain"]
+    "question",
+    [
+        "venninna mi puster ikke etter koks",
+        "han er bevisstløs",
+        "brystsmerter etter kokain",
+        # Asked from outside in session 8, these got no notice or "the booklet doesn't answer this":
+        "vennen min har overdosert",
+        "min venn tok en overdose",
+        "kompisen min er helt borte og vil ikke våkne",
+        "hun har blå lepper",
+        "han puster rart etter koks",
+        "han reagerer ikke",
+        "ring ambulanse",
+        "my friend od'd",
+        "my heart is racing and my chest hurts",
+    ],
 )
 def test_emergency_questions_get_the_emergency_notice_and_results(question):
     answer = ask(question, 3)
