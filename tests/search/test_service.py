@@ -93,6 +93,8 @@ def test_figures_in_answers_are_rendered_as_numbers():
         "ring ambulanse",
         "my friend od'd",
         "my heart is racing and my chest hurts",
+        "venen min har teke kokain og no pustar han nesten ikkje",  # "puster … ikke": a gap of a few words
+        "chest really hurts after a few lines",
     ],
 )
 def test_emergency_questions_get_the_emergency_notice_and_results(question):

@@ -19,7 +19,6 @@ from rusfakta.search.coverage import (
     is_covered,
     names,
     names_a_form,
-    names_one,
     read,
     scope_stems,
     topic_terms,
@@ -33,6 +32,7 @@ from rusfakta.search.language import (
     nynorsk_map,
     to_bokmal,
 )
+from rusfakta.search.notices import notice_for
 from rusfakta.search.outcome import Scope, SearchOutcome
 from rusfakta.search.signals import INTENT_TOKEN, quantified_use
 from rusfakta.search.spelling import Spelling
@@ -194,12 +194,7 @@ class SearchIndex(Spelling):
         return index
 
     def _notice(self, padded):
-        """(the first notice the question has a phrase of and none of its `unless` words, whether it has a
-        phrase of any): "where can i get help" asks for help, not for drugs, and is our topic all the same."""
-        for kind, phrases, text, unless in self.notices:
-            if any(f" {p} " in padded for p in phrases) and not names_one(padded.split(), padded, unless):
-                return {"kind": kind, "text": text}, True
-        return None, any(f" {p} " in padded for _, phrases, _, _ in self.notices for p in phrases)
+        return notice_for(self.notices, padded)
 
     def _expansion(self, padded):
         """The glossary entries found in the question: [(term, means)], longest terms first."""

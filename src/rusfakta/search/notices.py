@@ -1,0 +1,72 @@
+"""Which notice a question gets (decision 0015, session 8): the pack's phrase lists, and an emergency
+told in one's own words.
+
+The lists hold what people say ("puster ikke", "bevisstløs", "where can i buy"), with `unless` words
+that undo a phrase ("where can i get help" asks for help, not for drugs). An emergency is also told in
+words no list foresees: "kompisen er kokvarm og svett og snakker bare tull", "hjelp ho har svima av og
+er heilt kald og bleik". That is a sign of danger in the body (`danger_signs`) said of someone (a person
+word), and not asked about in general ("hva skjer hvis", "what are the signs"): the notice then asks
+whether someone is in danger now and says to ring 113. A question about the body in general
+("er det farlig for hjertet å ta kokain") names no one, and gets no such notice.
+"""
+
+from rusfakta.search.coverage import names_one
+from rusfakta.search.outcome import phrase_in
+
+# What the body does in an emergency, as one word.
+STATES = frozenset(
+    "bevisstløs besvimt besvimte besvimer svimt svima kramper krampe krampa rykker rykninger skjelver "
+    "bleik blek kaldsvett svett svetter kokvarm overopphetet kollapset kollapsa forvirret forvirra "
+    "spyr unconscious fainted seizure seizures fitting shaking convulsing blue pale sweating overheating "
+    "collapsed confused vomiting puking".split()
+)
+# What someone no longer does: with a negation ("puster nesten ikke", "not breathing", "cant wake").
+FAILING = frozenset(
+    "puste puster pustar breathe breathing våkne våkner vakne vaknar wake waking svarer svarar respond "
+    "responding reagerer stå stand".split()
+)
+NEGATIONS = frozenset("ikke ikkje not cant can t nesten".split())
+# A part of the body and what it does: "vondt i brystet", "hjertet slår helt vilt", "heart is racing".
+BODY = frozenset("brystet bryst chest hjertet hjarta hjartet heart".split())
+BODY_STATES = frozenset(
+    "vondt smerter hurts hurting pain fort raser dunker racing pounding vilt sykt".split()
+)
+PHRASES = (" kaster opp ", " throwing up ", " helt borte ", " heilt borte ", " pass out ", " passing out ")
+# Someone it is said of.
+PEOPLE = frozenset(
+    "vennen venninna venninnen venn kompis kompisen kameraten kjæresten broren bror søstera søster "
+    "mamma mora pappa faren han hun ho jeg eg meg mi min mitt friend buddy mate boyfriend girlfriend "
+    "brother sister he hes she shes him her im me my we vi".split()  # not "i": Norwegian "in"
+)
+# Asked about in general, not told.
+GENERAL = frozenset(
+    "hvis dersom viss om kan kunne if can could would might tegn teikn signs symptomer symptom symptoms "
+    "tilfelle case lurer wondering".split()
+)
+
+
+def danger_signs(tokens):
+    """Whether the words tell of danger in someone's body right now."""
+    padded = f" {' '.join(tokens)} "
+    # A negation just before or after: "klarer ikke å puste", "puster nesten ikke".
+    near = lambda i: tokens[max(0, i - 3) : i] + tokens[i + 1 : i + 3]  # noqa: E731
+    failing = any(t in FAILING and any(n in NEGATIONS for n in near(i)) for i, t in enumerate(tokens))
+    body = any(t in BODY for t in tokens) and any(t in BODY_STATES for t in tokens)
+    said = any(t in STATES for t in tokens) or failing or body or any(p in padded for p in PHRASES)
+    return said and any(t in PEOPLE for t in tokens) and not any(t in GENERAL for t in tokens)
+
+
+def notice_for(notices, padded):
+    """(the first notice the question has a phrase of and none of its `unless` words, whether it has a
+    phrase of any): "where can i get help" asks for help, not for drugs, and is our topic all the same.
+    An emergency told in one's own words (`danger_signs`) gets the emergency notice too. notices:
+    [(kind, phrases, text, unless)], emergency first."""
+    tokens = padded.split()
+    told = danger_signs(tokens)
+    requested = False
+    for kind, phrases, text, unless in notices:  # a gap (…) in a phrase stands for a few words
+        if any(phrase_in(p, padded) for p in phrases) or (kind == "emergency" and told):
+            requested = True
+            if not names_one(tokens, padded, unless):
+                return {"kind": kind, "text": text}, True
+    return None, requested
