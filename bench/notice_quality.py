@@ -3,7 +3,8 @@ dose or choose drugs told we never help with that, and is nobody asking for help
 
 The questions were written blind in session 8 by a helper who saw neither the notices' phrase lists nor
 any result (bench/notices_tune.yaml, every other question of that set, to tune on; the rest is the report
-set, bench/blind/notices.yaml, whose misses are never printed). Each is one of:
+set, bench/blind/notices.yaml, whose misses are never printed); bench/notices_tune2.yaml, by a second
+helper, is a tune set too (40 emergencies, 40 requests, 20 help). Each question is one of:
 
 - emergency: someone is in danger now; right when the emergency notice is shown;
 - out_of_scope: asks to get, dose, use or choose drugs; right when the out-of-scope notice is shown;
@@ -67,8 +68,9 @@ def main():
     setup()
     from rusfakta.search.service import ask
 
-    tune = yaml.safe_load((ROOT / "bench" / "notices_tune.yaml").read_text(encoding="utf-8"))
-    report("tune", tune, ask, args.show_misses)
+    for name, file in (("tune", "notices_tune.yaml"), ("tune2", "notices_tune2.yaml")):
+        tune = yaml.safe_load((ROOT / "bench" / file).read_text(encoding="utf-8"))
+        report(name, tune, ask, args.show_misses)
     blind = ROOT / "bench" / "blind" / "notices.yaml"
     if blind.exists():
         report("blind", yaml.safe_load(blind.read_text(encoding="utf-8")), ask, False)

@@ -20,6 +20,8 @@ from rusfakta.search.service import ask
         "ho er kald og bleik etter kola",  # nynorsk: "ho" is a person word
         "my boyfriend is shaking and confused after coke",
         "my heart is pounding and im gonna pass out",
+        "fyren er helt slapp og ansiktet er grått",  # a part of the body and its colour
+        "the guy next to me dropped and is not moving",
     ],
 )
 def test_danger_told_of_someone_is_an_emergency(question):
@@ -35,6 +37,7 @@ def test_danger_told_of_someone_is_an_emergency(question):
         "what are the signs of an overdose",
         "er blå kors med i actis",  # Blå Kors, and "i" is Norwegian for "in"
         "hvordan vet man om noen er bevisstløs",
+        "blir ansiktet grått av kokain",  # no one named
     ],
 )
 def test_questions_about_danger_in_general_are_not(question):

@@ -119,6 +119,9 @@ def test_emergency_questions_get_the_emergency_notice_and_results(question):
         "which is safer cocaine or mdma",  # choosing: no drug is ranked as safer
         "er kokain tryggere enn alkohol",
         "is it safe to try cocaine once",
+        "hvor lenge bør man vente mellom hver line",  # how often: a dose too
+        "hva bruker folk til å strekke koksen med",
+        "coke or speed, which is less dangerous",
     ],
 )
 def test_obtain_dose_or_choose_questions_get_the_out_of_scope_notice(question):
@@ -164,6 +167,19 @@ def test_getting_cocaine_out_of_the_body_is_not_covered_and_not_refused():
     answer = ask("how do i get coke out of my system", 3)
     assert not answer["covered"]
     assert answer["notice"]["kind"] == "not_covered"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hvorfor vil folk ta en stripe til hele tida",  # why, not how much: no refusal
+        "hva er den beste måten å slutte å røyke på",
+        "kjøper folk kokain på snap",
+        "what is the best way to study for exams",
+    ],
+)
+def test_questions_that_only_sound_like_a_request_are_not_refused(question):
+    assert (ask(question, 3)["notice"] or {}).get("kind") != "out_of_scope"
 
 
 def test_ordinary_questions_get_no_notice():

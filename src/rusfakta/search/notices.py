@@ -15,11 +15,12 @@ from rusfakta.search.outcome import phrase_in
 
 # What the body does in an emergency, as one word.
 STATES = frozenset(
-    "bevisstløs besvimt besvimte besvimer svimt svima kramper krampe krampa rykker rykninger skjelver "
-    "bleik blek kaldsvett svett svetter kokvarm overopphetet kollapset kollapsa forvirret forvirra "
-    "spyr unconscious fainted seizure seizures fitting shaking convulsing blue pale sweating overheating "
-    "collapsed confused vomiting puking".split()
+    "bevisstløs besvimt besvimte besvimer svimt svima kramper krampe krampa rykker rykke rykninger "
+    "skjelver bleik blek likblek kaldsvett svett svetter glovarm kokvarm overopphetet kollapset kollapsa "
+    "forvirret forvirra slapp stiv svimmel spyr unconscious fainted seizure seizures fitting shaking "
+    "convulsing blue pale purple sweating overheating collapsed confused limp dizzy vomiting puking".split()
 )
+
 # What someone no longer does: with a negation ("puster nesten ikke", "not breathing", "cant wake").
 FAILING = frozenset(
     "puste puster pustar breathe breathing våkne våkner vakne vaknar wake waking svarer svarar respond "
@@ -27,15 +28,44 @@ FAILING = frozenset(
 )
 NEGATIONS = frozenset("ikke ikkje not cant can t nesten".split())
 # A part of the body and what it does: "vondt i brystet", "hjertet slår helt vilt", "heart is racing".
-BODY = frozenset("brystet bryst chest hjertet hjarta hjartet heart".split())
-BODY_STATES = frozenset(
-    "vondt smerter hurts hurting pain fort raser dunker racing pounding vilt sykt".split()
+BODY = frozenset(
+    "brystet bryst chest hjertet hjarta hjartet heart armen arm ansiktet fjeset face leppene lips munnen "
+    "mouth kjeven jaw kroppen hodet hovudet head øynene augo eyes nesa".split()
 )
-PHRASES = (" kaster opp ", " throwing up ", " helt borte ", " heilt borte ", " pass out ", " passing out ")
+BODY_STATES = frozenset(
+    "vondt smerter hurts hurting pain tight fort raser dunker dunkar racing pounding vilt sykt hardt hopper "
+    "stikk stikker nummen numb tingling grå grått grey gray blå blåe blue purple lilla stiv låst locked "
+    "svarte rolling blør bleeding".split()
+)
+PHRASES = tuple(
+    f" {p} "
+    for p in (
+        "kaster opp",
+        "kaste opp",
+        "throwing up",
+        "helt borte",
+        "heilt borte",
+        "pass out",
+        "passing out",
+        "out cold",
+        "datt om",
+        "detta sammen",
+        "falt om",
+        "dropped",
+        "får ikke luft",
+        "ikke får luft",
+        "snakker tull",
+        "snakker bare tull",
+        "talking nonsense",
+        "går i svart",
+    )
+)
+
 # Someone it is said of.
 PEOPLE = frozenset(
-    "vennen venninna venninnen venn kompis kompisen kameraten kjæresten broren bror søstera søster "
-    "mamma mora pappa faren han hun ho jeg eg meg mi min mitt friend buddy mate boyfriend girlfriend "
+    "vennen venen venninna venninnen venn kompis kompisen kameraten kjæresten kjærasten broren bror søstera søster "
+    "mamma mora pappa faren fyren jenta gutten han hun ho jeg eg meg mi min mitt friend buddy mate bro "
+    "guy girl boyfriend girlfriend "
     "brother sister he hes she shes him her im me my we vi".split()  # not "i": Norwegian "in"
 )
 # Asked about in general, not told.
