@@ -163,6 +163,19 @@ def test_asking_where_to_get_help_is_never_refused(question, lang):
     assert answer["results"][0]["id"].startswith("hjelp-")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "æ klare itj å slutte, kem kan æ ringe",  # dialect, and "who can I call" in the glossary (pack)
+        "trenger noen å prate med, klarer ikke slutte med kola",
+    ],
+)
+def test_someone_who_cannot_stop_finds_help_first(question):
+    answer = ask(question, 3)
+    assert answer["covered"]
+    assert answer["results"][0]["id"].startswith(("hjelp-", "behandling-"))
+
+
 def test_getting_cocaine_out_of_the_body_is_not_covered_and_not_refused():
     answer = ask("how do i get coke out of my system", 3)
     assert not answer["covered"]
