@@ -22,6 +22,8 @@ from rusfakta.search.service import ask
         "my heart is pounding and im gonna pass out",
         "fyren er helt slapp og ansiktet er grått",  # a part of the body and its colour
         "the guy next to me dropped and is not moving",
+        "han bare datt om på dansegulvet",  # "om" here is no "if"
+        "jeg kan ikke puste etter koks",  # "kan" with a negation tells
     ],
 )
 def test_danger_told_of_someone_is_an_emergency(question):

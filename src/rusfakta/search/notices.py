@@ -68,11 +68,13 @@ PEOPLE = frozenset(
     "guy girl boyfriend girlfriend "
     "brother sister he hes she shes him her im me my we vi".split()  # not "i": Norwegian "in"
 )
-# Asked about in general, not told.
+# Asked about in general, not told. Not "om": "han datt om". "kan" and "can" only without a negation:
+# "kan kokain gi kramper" asks, "han kan ikke puste" tells.
 GENERAL = frozenset(
-    "hvis dersom viss om kan kunne if can could would might tegn teikn signs symptomer symptom symptoms "
+    "hvis dersom viss kan kunne if can could would might tegn teikn signs symptomer symptom symptoms "
     "tilfelle case lurer wondering".split()
 )
+MAY = frozenset("kan kunne can could".split())
 
 
 def danger_signs(tokens):
@@ -83,7 +85,9 @@ def danger_signs(tokens):
     failing = any(t in FAILING and any(n in NEGATIONS for n in near(i)) for i, t in enumerate(tokens))
     body = any(t in BODY for t in tokens) and any(t in BODY_STATES for t in tokens)
     said = any(t in STATES for t in tokens) or failing or body or any(p in padded for p in PHRASES)
-    return said and any(t in PEOPLE for t in tokens) and not any(t in GENERAL for t in tokens)
+    denied = lambda i: bool(NEGATIONS & set(tokens[i + 1 : i + 3]))  # noqa: E731  "kan ikke", "can not"
+    general = any(t in GENERAL and not (t in MAY and denied(i)) for i, t in enumerate(tokens))
+    return said and any(t in PEOPLE for t in tokens) and not general
 
 
 def notice_for(notices, padded):
