@@ -127,6 +127,7 @@ def test_emergency_questions_get_the_emergency_notice_and_results(question):
 def test_obtain_dose_or_choose_questions_get_the_out_of_scope_notice(question):
     answer = ask(question, 3)
     assert answer["notice"]["kind"] == "out_of_scope"
+    assert answer["answer"] is None  # no "Kort svar" under "we don't answer that"
     assert "trygg" in answer["notice"]["text"]
 
 
@@ -193,6 +194,14 @@ def test_getting_cocaine_out_of_the_body_is_not_covered_and_not_refused():
 )
 def test_questions_that_only_sound_like_a_request_are_not_refused(question):
     assert (ask(question, 3)["notice"] or {}).get("kind") != "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "question", ["han vil ikke har", "hvorfor ikke kan", "ikke get … many chest ikke kan"]
+)
+def test_a_question_ending_in_a_negation_and_a_helping_verb_is_answered(question):
+    """It raised a TypeError (a 500) until session 8: the claim-about-use signal read past the end."""
+    assert ask(question, 3)["results"] is not None
 
 
 def test_ordinary_questions_get_no_notice():

@@ -64,7 +64,8 @@ class SearchOut(Schema):
         "out_of_scope notice applies"
     )
     answer: ShortAnswerOut | None = Field(
-        description="the first passage's short answer, when covered is true; otherwise null"
+        description="the first passage's short answer, when covered is true and there is no out_of_scope "
+        "notice; otherwise null"
     )
     results: list[SearchResult]
     notice: NoticeOut | None

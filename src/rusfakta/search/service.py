@@ -111,8 +111,10 @@ def validate(query, limit):
 
 def short_answer(answer, render=None):
     """The short answer of the first passage, when the booklet answers the question and it has one:
-    as plain text (made with the index), or as render(text with its references) makes it."""
-    if not (answer.covered and answer.hits and answer.hits[0][0].answer):
+    as plain text (made with the index), or as render(text with its references) makes it. None beside
+    the out-of-scope notice: "we don't answer that" is the answer, and the passages show the risk."""
+    refused = (answer.notice or {}).get("kind") == "out_of_scope"
+    if refused or not (answer.covered and answer.hits and answer.hits[0][0].answer):
         return None
     document = answer.hits[0][0]
     return {

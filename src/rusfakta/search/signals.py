@@ -45,7 +45,7 @@ def quantified_use(tokens, question=False):
         elif token in NEGATION:
             after = tokens[i + 1 : i + 3]
             found += bool(after) and (
-                after[0] in USE or (after[0] in HELPERS and after[1:] and after[1] in USE)
+                after[0] in USE or (after[0] in HELPERS and len(after) > 1 and after[1] in USE)
             )
     joined = f" {' '.join(tokens)} "
     return found + joined.count(" lar være ") + joined.count(" la være ")
