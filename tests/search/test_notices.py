@@ -40,6 +40,7 @@ def test_danger_told_of_someone_is_an_emergency(question):
         "er blå kors med i actis",  # Blå Kors, and "i" is Norwegian for "in"
         "hvordan vet man om noen er bevisstløs",
         "blir ansiktet grått av kokain",  # no one named
+        "vennen min puster nesten normalt igjen",  # "nesten" is no negation
     ],
 )
 def test_questions_about_danger_in_general_are_not(question):

@@ -26,7 +26,7 @@ FAILING = frozenset(
     "puste puster pustar breathe breathing våkne våkner vakne vaknar wake waking svarer svarar respond "
     "responding reagerer stå stand".split()
 )
-NEGATIONS = frozenset("ikke ikkje not cant can t nesten".split())
+NEGATIONS = frozenset("ikke ikkje not cant t".split())  # "can't" is read as "can t"
 # A part of the body and what it does: "vondt i brystet", "hjertet slår helt vilt", "heart is racing".
 BODY = frozenset(
     "brystet bryst chest hjertet hjarta hjartet heart armen arm ansiktet fjeset face leppene lips munnen "
