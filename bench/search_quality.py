@@ -13,7 +13,9 @@ The session-6 tune sets (search_questions_tune2.yaml, 265 answerable; search_not
 not covered in nb/nn/en; search_not_covered_cocaine_tune.yaml, 92 about cocaine yet not in the booklet) were written by helpers who saw only the passages or the booklet: they are tuned
 on, like the developer's sets, and printed per category; --show-misses tune2|not-covered2 lists misses. The
 session-7 sets (search_questions_tune3.yaml, search_not_covered_tune3.yaml) are the same kind, weighted to
-the categories the blind report missed most; --show-misses tune3|not-covered3.
+the categories the blind report missed most; --show-misses tune3|not-covered3. The session-9 sets
+(search_questions_tune4.yaml, search_not_covered_tune4.yaml) are weighted the same way, with more people
+who write poorly or ask indirectly; --show-misses tune4|not-covered4.
 
 --tune-only prints the tune sets alone (per kind, and not covered per category), and skips the held-out,
 fresh and blind sets: for tuning, so that no report set is seen between the runs that report it.
@@ -142,6 +144,7 @@ TUNE_SETS = {
         "search_not_covered_cocaine_tune.yaml",
     ),
     "tune3": ("search_questions_tune3.yaml", "search_not_covered_tune3.yaml", None),
+    "tune4": ("search_questions_tune4.yaml", "search_not_covered_tune4.yaml", None),
 }
 
 
@@ -287,7 +290,17 @@ def main():
     parser.add_argument(
         # Only the tune part: the held-out part's failures are never looked at while tuning.
         "--show-misses",
-        choices=["tune", "editions", "not-covered", "tune2", "not-covered2", "tune3", "not-covered3"],
+        choices=[
+            "tune",
+            "editions",
+            "not-covered",
+            "tune2",
+            "not-covered2",
+            "tune3",
+            "not-covered3",
+            "tune4",
+            "not-covered4",
+        ],
         help="print the tune questions (bokmål, the developer's nn/en set) that miss top-1, or the tune "
         "questions whose covered is wrong",
     )
