@@ -37,6 +37,12 @@ def test_words_are_lowercased_stemmed_and_stopwords_dropped(analyzer):
     assert analyzer.analyze("dødsfallene") == ["dødsfall"]
 
 
+def test_kind_of_is_a_function_word_not_the_stroke(analyzer):
+    # "hva slags" was stemmed to "slag", and "kan man få slag av kokain" found "hva slags behandling".
+    assert analyzer.analyze("hva slags behandling") == ["behandling"]
+    assert analyzer.analyze("slag") == ["slag"]
+
+
 def test_typing_without_nordic_letters_is_understood():
     assert "dø" in list(nordic_spellings("doe"))
     assert "når" in list(nordic_spellings("naar"))

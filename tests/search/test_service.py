@@ -41,6 +41,11 @@ def test_real_questions_land_on_the_passage_that_answers_them(question, passage)
         ("blir man hekta på koks", {"hva-sentralstimulerende", "virkning-dopamin"}),
         ("er det ulovlig å bruke kokain", {"mener-forbudet"}),
         ("avskoging og kokain", {"prod-miljo"}),  # "skog blir hogd ned"  # "Det er forbudt å bruke narkotika"
+        ("hører stemmer etter koks", {"skade-psykose"}),  # "hallusinasjoner"
+        ("hva er krakk", {"former-crack"}),  # crack as Norwegians spell it
+        ("blir man dum av koks", {"langtid-kognitive"}),  # "evnen til å lære, tenke … huske"
+        ("flere og flere unge tar kokain", {"mener-bruken-har-okt", "norge-fhi-16-30"}),  # an increase
+        ("har bruken tredoblet seg", {"ungdata-figur-2"}),  # "en tredobling"
     ],
 )
 def test_glossary_words_lead_to_what_the_booklet_says_first(question, passages):

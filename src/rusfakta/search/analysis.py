@@ -40,10 +40,16 @@ def function_words(vocabulary):
     return frozenset(w for w in vocabulary if not plain.analyze(w))
 
 
+# Function words the Norwegian list lacks whose stem is a word of ours: "hva slags" would be stemmed to
+# "slag", the stroke of "kan man få slag av kokain".
+MORE_STOPWORDS = ["slags", "sorts"]
+
+
 def build_analyzer(parts, stopwords=True):
     builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.lowercase())
     if stopwords:
         builder = builder.filter(tantivy.Filter.stopword("norwegian"))
+        builder = builder.filter(tantivy.Filter.custom_stopword(MORE_STOPWORDS))
     if parts:
         builder = builder.filter(tantivy.Filter.split_compound(parts))
     return builder.filter(tantivy.Filter.stemmer("norwegian")).build()
