@@ -31,6 +31,13 @@ def test_questions_the_booklet_answers_are_covered(question):
         "hva med mdma",  # another drug, without cocaine
         "can i drive the day after",  # English
         "kor mykje kostar kokain",  # nynorsk, prices
+        # Session 9: duties, work, the law abroad, being caught, queues, films and songs.
+        "har læreren plikt til å si fra om kokain",
+        "kan sjefen gi meg sparken for kokain",
+        "er kokain lovlig i portugal",
+        "what happens if i get caught with coke",
+        "hvor lang ventetid er det på behandling for kokain",
+        "hvilke sanger handler om kokain",
     ],
 )
 def test_questions_it_does_not_answer_say_so_and_point_to_anonymous_help(question):

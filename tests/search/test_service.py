@@ -127,6 +127,8 @@ def test_emergency_questions_get_the_emergency_notice_and_results(question):
         "hvor lenge bør man vente mellom hver line",  # how often: a dose too
         "hva bruker folk til å strekke koksen med",
         "coke or speed, which is less dangerous",
+        "hvor er det lett å få tak i koks i oslo",  # where, not how easy
+        "hvor er det lettest å få tak i kokain",
     ],
 )
 def test_obtain_dose_or_choose_questions_get_the_out_of_scope_notice(question):
@@ -199,6 +201,45 @@ def test_getting_cocaine_out_of_the_body_is_not_covered_and_not_refused():
 )
 def test_questions_that_only_sound_like_a_request_are_not_refused(question):
     assert (ask(question, 3)["notice"] or {}).get("kind") != "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "er det lett å få tak i kokain i norge",
+        "hvor lett er det å få tak i kokain",  # "hvor lett": how easy
+        "synes unge det er vanskelig å få tak i kokain",
+        "is it easy to get coke in norway",
+        "hvor mange unge har fått tilbud om å kjøpe kokain",
+    ],
+)
+def test_how_easy_it_is_to_get_cocaine_is_a_figure_not_a_request(question):
+    """ESPAD and Ungdata ask how easy it is to get: the booklet's figures, not help to get any."""
+    answer = ask(question, 3)
+    assert answer["notice"] is None
+    assert answer["covered"]
+    found = {r["id"] for r in answer["results"]}
+    assert found & {"espad-tilgang", "utbr-tilgang", "kjop-mange-har-fatt-tilbud"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "bestevennen min svarer ikke på snap lenger hva gjør jeg",
+        "hun svarer ikke på meldingene mine etter festen",
+        "my friend doesnt answer my texts anymore",
+    ],
+)
+def test_not_answering_messages_is_no_emergency(question):
+    assert (ask(question, 3)["notice"] or {}).get("kind") != "emergency"
+
+
+@pytest.mark.parametrize("question", ["kompisen svarer ikke", "min venn svarer ikke etter koks"])
+def test_someone_not_answering_gets_the_emergency_and_no_passage_about_friends_or_surveys(question):
+    """The word "svarer" found the survey passages (Ungdata: pupils answer), "venn" who offers cocaine."""
+    answer = ask(question, 3)
+    assert answer["notice"]["kind"] == "emergency"
+    assert answer["results"][0]["id"] not in {"ungdata-om", "espad-om", "kjop-hvem-tilbyr"}
 
 
 @pytest.mark.parametrize(

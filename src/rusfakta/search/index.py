@@ -32,7 +32,7 @@ from rusfakta.search.language import (
     nynorsk_map,
     to_bokmal,
 )
-from rusfakta.search.notices import notice_for
+from rusfakta.search.notices import ANSWERING, PEOPLE, notice_for
 from rusfakta.search.outcome import Scope, SearchOutcome
 from rusfakta.search.signals import INTENT_TOKEN, quantified_use
 from rusfakta.search.spelling import Spelling
@@ -264,6 +264,9 @@ class SearchIndex(Spelling):
         if notice is not None and notice["kind"] == "emergency":  # lean towards what to do right now
             for stem in self.analyzer.analyze(self.notice_terms["emergency"]):
                 weighted[stem] = max(weighted.get(stem, 0.0), EXPANSION_WEIGHT)
+            # Who it is and that they don't answer say nothing of what to do ("vennen svarer ikke").
+            for stem in self.analyzer.analyze(" ".join(ANSWERING | PEOPLE)):
+                weighted.pop(stem, None)
         for stem in weighted.keys() & self.common:
             weighted[stem] *= COMMON_WEIGHT
         read_as = {t for t, n in zip(kept, near, strict=True) if n}

@@ -76,6 +76,36 @@ GENERAL = frozenset(
 )
 MAY = frozenset("kan kunne can could".split())
 
+# Not answering messages is no emergency: "han svarer ikke på snap lenger", "doesn't answer my texts".
+ANSWERING = frozenset("svarer svarar svare respond responds responding answer answers answering".split())
+MESSAGES = frozenset(
+    "snap snapchat snappen melding meldinger meldingen meldingene meldingane sms tlf telefonen mobilen "
+    "insta dm dms texts text messages message calls".split()
+)
+
+# How easy it is to get cocaine is a figure the booklet gives (ESPAD, Ungdata): a question about it is
+# no request, unless it asks where ("hvor er det lett å få tak i"; "hvor lett er det" asks how easy).
+EASY = (
+    "lett … å få tak i",
+    "lettere … å få tak i",
+    "lettare … å få tak i",
+    "vanskelig … å få tak i",
+    "lett … å skaffe",
+    "lettere … å skaffe",
+    "lett tilgjengelig",
+    "easy … to get",
+    "easier … to get",
+    "hard … to get",
+    "tilbud om å kjøpe",
+    "offered",
+)
+WHERE = (" hvor er ", " hvor kan ", " hvor får ", " kor er ", " kor kan ", " kor får ", " where ")
+
+
+def asks_how_easy(padded):
+    """Whether the question asks how easy it is to get cocaine (or how many were offered it), not where."""
+    return any(phrase_in(p, padded) for p in EASY) and not any(w in padded for w in WHERE)
+
 
 def danger_signs(tokens):
     """Whether the words tell of danger in someone's body right now."""
@@ -96,11 +126,14 @@ def notice_for(notices, padded):
     An emergency told in one's own words (`danger_signs`) gets the emergency notice too. notices:
     [(kind, phrases, text, unless)], emergency first."""
     tokens = padded.split()
-    told = danger_signs(tokens)
+    if MESSAGES & set(tokens):  # "svarer ikke på snap" tells of no danger
+        tokens = [t for t in tokens if t not in ANSWERING]
+    told, easy = danger_signs(tokens), asks_how_easy(padded)
     requested = False
     for kind, phrases, text, unless in notices:  # a gap (…) in a phrase stands for a few words
-        if any(phrase_in(p, padded) for p in phrases) or (kind == "emergency" and told):
+        asked = f" {' '.join(tokens)} " if kind == "emergency" else padded
+        if any(phrase_in(p, asked) for p in phrases) or (kind == "emergency" and told):
             requested = True
-            if not names_one(tokens, padded, unless):
+            if not names_one(tokens, padded, unless) and not (kind == "out_of_scope" and easy):
                 return {"kind": kind, "text": text}, True
     return None, requested
