@@ -118,9 +118,11 @@ def test_with_javascript_the_address_follows_the_question_and_clearing_clears(ph
     field = page.get_by_label("Skriv spørsmålet ditt med egne ord")
     field.press_sequentially("kan man dø av kokain", delay=20)
     page.wait_for_selector(".result")
-    page.wait_for_function("location.search.indexOf('q=') !== -1")
+    # Functions, not expressions: Playwright polls an expression with eval, which our CSP (script-src
+    # 'self') refuses whenever the first check is false; a function is evaluated once.
+    page.wait_for_function("() => location.search.indexOf('q=') !== -1")
     assert page.url == live_url + "/spor/?q=kan%20man%20d%C3%B8%20av%20kokain"
-    page.wait_for_function("document.getElementById('ask-status').textContent === ''")
+    page.wait_for_function("() => document.getElementById('ask-status').textContent === ''")
     assert "Søker …" in page.evaluate("window.__statuses")
     status = page.locator("#ask-status")
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
@@ -134,7 +136,7 @@ def test_with_javascript_the_address_follows_the_question_and_clearing_clears(ph
 
     field = page.get_by_label("Skriv spørsmålet ditt med egne ord")
     field.fill("")
-    page.wait_for_function("document.querySelectorAll('.result').length === 0")
+    page.wait_for_function("() => document.querySelectorAll('.result').length === 0")
     assert page.url == live_url + "/spor/"
     page.wait_for_selector(".examples a.chip")  # the examples come back
     results = Axe().run(page, options=WCAG_AA)
