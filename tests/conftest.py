@@ -39,7 +39,7 @@ def fresh_search_budget():
 # runs them all.
 BROWSER_ONLY = {
     "tests/browser/test_editions_browser.py": "sqlite",
-    "tests/browser/test_help_browser.py": "sqlite",
+    "tests/browser/test_help_browser.py": "postgres",
     "tests/browser/test_layout_browser.py": "sqlite",
     "tests/browser/test_numbers_browser.py": "sqlite",
     "tests/browser/test_reader_browser.py": "sqlite",
