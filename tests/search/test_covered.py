@@ -38,6 +38,7 @@ def test_questions_the_booklet_answers_are_covered(question):
         "what happens if i get caught with coke",
         "hvor lang ventetid er det på behandling for kokain",
         "hvilke sanger handler om kokain",
+        "hva gjør jeg hvis politiet stopper meg på byen",  # the nightlife, but what the police may do
     ],
 )
 def test_questions_it_does_not_answer_say_so_and_point_to_anonymous_help(question):

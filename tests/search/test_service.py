@@ -46,6 +46,7 @@ def test_real_questions_land_on_the_passage_that_answers_them(question, passage)
         ("blir man dum av koks", {"langtid-kognitive"}),  # "evnen til å lære, tenke … huske"
         ("flere og flere unge tar kokain", {"mener-bruken-har-okt", "norge-fhi-16-30"}),  # an increase
         ("har bruken tredoblet seg", {"ungdata-figur-2"}),  # "en tredobling"
+        ("tar alle koks på byen i oslo", {"norge-uteliv"}),  # the nightlife study, not Ung i Oslo
     ],
 )
 def test_glossary_words_lead_to_what_the_booklet_says_first(question, passages):
