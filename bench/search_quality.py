@@ -253,6 +253,11 @@ def report_blind(ask, baseline, baselines):
         f"  short answer contains the fact asked for: {fact_share(ask, with_fact):6.1%} ({len(with_fact)} questions)"
     )
     report_not_covered(ask, folder, not_covered)
+    later = folder / "blind_not_covered_s9.yaml"
+    if later.exists():
+        _covered_share(
+            ask, "not covered (session 9)", yaml.safe_load(later.read_text(encoding="utf-8")), False
+        )
 
 
 NOT_COVERED_FILES = {
