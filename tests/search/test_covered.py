@@ -178,6 +178,19 @@ def test_the_same_subjects_with_cocaine_named_in_any_word_are_covered(question):
 
 
 @pytest.mark.parametrize(
+    "question, covered",
+    [
+        ("kjøre koks i mange år hva skjer med hodet", True),  # slang: using, not driving
+        ("kjører på kokain hele helga", True),
+        ("kan jeg kjøre bil etter koks", False),  # driving, which the booklet never covers
+        ("kan man kjøre etter å ha tatt kokain", False),
+    ],
+)
+def test_kjore_is_using_before_a_word_for_the_drug_and_driving_otherwise(question, covered):
+    assert ask(question, 3)["covered"] is covered
+
+
+@pytest.mark.parametrize(
     "question",
     ["hvor lenge er kokain i kroppen", "kor lenge er koks i blodet", "slår kokain ut på testen i militæret"],
 )

@@ -315,7 +315,9 @@ class SearchIndex(Spelling):
         top = self._rerank(ranked[0][0], bm25[ranked[0][0]], weighted, total, phrase)[1]
         # The booklet says what to do when someone may be dying; an emergency is always answered.
         emergency = notice is not None and notice["kind"] == "emergency"
-        excluded = self.scope.excludes(asked) or names_a_form(self.analyzer, asked, self.scope_stems)
+        excluded = self.scope.excludes(asked) or names_a_form(
+            self.analyzer, self.scope.without_slang_use(asked), self.scope_stems
+        )
         answer.covered = emergency or is_covered(top, reading, excluded)
         return answer if answer.covered else self._uncovered(answer)
 

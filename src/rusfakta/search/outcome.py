@@ -50,6 +50,10 @@ class SearchOutcome:
     content_words: int = 0
 
 
+# Slang for using, as well as for driving: "kjøre koks i mange år".
+USING_VERBS = frozenset("kjøre kjører kjørte kjørt køyre køyrer køyrde".split())
+
+
 @dataclass(frozen=True)
 class Scope:
     """What the booklet does not cover: topics, and other drugs unless cocaine is named too."""
@@ -60,10 +64,26 @@ class Scope:
     text: str = ""
 
     def excludes(self, padded):
+        padded = self.without_slang_use(padded)
         if any(phrase_in(phrase, padded) for phrase in self.phrases):
             return True
         if not any(f" {name} " in padded for name in self.substances):
             return False
+        return not any(self._names_drug(t) for t in padded.split())
+
+    def _names_drug(self, token):
+        return any(token == u or (len(u) >= 4 and token.startswith(u)) for u in self.unless)
+
+    def without_slang_use(self, padded):
+        """Without "kjøre" where it means using: "kjøre koks", "kjører på kokain" is no driving."""
         tokens = padded.split()
-        about_cocaine = any(t == u or (len(u) >= 4 and t.startswith(u)) for t in tokens for u in self.unless)
-        return not about_cocaine
+        ahead = lambda i: tokens[i + 1 : i + 3]  # noqa: E731
+        kept = [
+            t
+            for i, t in enumerate(tokens)
+            if not (
+                t in USING_VERBS
+                and any(self._names_drug(n) for n in ahead(i)[: 2 if ahead(i)[:1] == ["på"] else 1])
+            )
+        ]
+        return f" {' '.join(kept)} "
