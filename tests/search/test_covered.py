@@ -184,9 +184,11 @@ def test_the_same_subjects_with_cocaine_named_in_any_word_are_covered(question):
         ("kjører på kokain hele helga", True),
         ("kan jeg kjøre bil etter koks", False),  # driving, which the booklet never covers
         ("kan man kjøre etter å ha tatt kokain", False),
+        ("har du testa kokain noen gang", True),  # tried, not a drug test
+        ("kan man teste kokainen for fentanyl", False),  # drug checking, which it never covers
     ],
 )
-def test_kjore_is_using_before_a_word_for_the_drug_and_driving_otherwise(question, covered):
+def test_slang_for_using_is_no_driving_or_drug_test(question, covered):
     assert ask(question, 3)["covered"] is covered
 
 

@@ -50,8 +50,8 @@ class SearchOutcome:
     content_words: int = 0
 
 
-# Slang for using, as well as for driving: "kjøre koks i mange år".
-USING_VERBS = frozenset("kjøre kjører kjørte kjørt køyre køyrer køyrde".split())
+# Slang for using, as well as for driving and drug tests: "kjøre koks i mange år", "har testa kokain".
+USING_VERBS = frozenset("kjøre kjører kjørte kjørt køyre køyrer køyrde testa testet".split())
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,8 @@ class Scope:
         return any(token == u or (len(u) >= 4 and token.startswith(u)) for u in self.unless)
 
     def without_slang_use(self, padded):
-        """Without "kjøre" where it means using: "kjøre koks", "kjører på kokain" is no driving."""
+        """Without "kjøre" and "teste" where they mean using: "kjøre koks", "kjører på kokain" is no
+        driving, "har testa kokain" no drug test ("teste kokainen for fentanyl" may be one)."""
         tokens = padded.split()
         ahead = lambda i: tokens[i + 1 : i + 3]  # noqa: E731
         kept = [
