@@ -177,12 +177,22 @@ def test_asking_where_to_get_help_is_never_refused(question, lang):
     [
         "æ klare itj å slutte, kem kan æ ringe",  # dialect, and "who can I call" in the glossary (pack)
         "trenger noen å prate med, klarer ikke slutte med kola",
+        # A plea said beside much else, or with no word the booklet's help passages use (session 9).
+        "trenger noen å snakke med, har tatt altfor mye snø i det siste og føler meg helt tom",
+        "need someone to talk to, i do lines every weekend and hate it",
     ],
 )
 def test_someone_who_cannot_stop_finds_help_first(question):
     answer = ask(question, 3)
     assert answer["covered"]
     assert answer["results"][0]["id"].startswith(("hjelp-", "behandling-"))
+
+
+def test_a_plea_for_help_is_covered_and_finds_help_among_the_first():
+    # "sprukket" (relapsed) also finds what makes cocaine addictive; a help passage is second.
+    answer = ask("er det nån som kan hjelpe mæ, har sprukket igjen", 3)
+    assert answer["covered"]
+    assert any(r["id"].startswith(("hjelp-", "behandling-")) for r in answer["results"][:2])
 
 
 def test_getting_cocaine_out_of_the_body_is_not_covered_and_not_refused():

@@ -53,6 +53,7 @@ class Reading:
     unknown_share: float = 0.0
     content_words: int = 0
     on_topic: bool = True
+    asks_help: bool = False  # a plea for help ("trenger noen å prate med"), search/notices.py
 
 
 def topic_terms(scope, glossary):

@@ -32,7 +32,7 @@ from rusfakta.search.language import (
     nynorsk_map,
     to_bokmal,
 )
-from rusfakta.search.notices import ANSWERING, PEOPLE, notice_for
+from rusfakta.search.notices import NOTICE_TERMS, NOTICE_TERMS_EN, asks_for_help, lean, notice_for
 from rusfakta.search.outcome import Scope, SearchOutcome
 from rusfakta.search.signals import INTENT_TOKEN, quantified_use
 from rusfakta.search.spelling import Spelling
@@ -58,9 +58,6 @@ FOREIGN_STOPWORDS = frozenset(
     "there this that these those it its of in on at for with from and or about my your you i "
     "me we they he she his her them many much so very if than then not".split()
 )
-# When a notice fires, the answers also lean towards what the booklet says about that danger.
-NOTICE_TERMS = {"emergency": "overdose pustestans hjertestans hjelp", "out_of_scope": "risiko skader hjelp"}
-NOTICE_TERMS_EN = {"emergency": "overdose breathing cardiac arrest help", "out_of_scope": "risk harm help"}
 # "alle tar koks?", "hvor mange har ikke brukt": a claim about how many use (search/signals.py)
 # matches passages whose text makes one, at this weight (set on the tune set, with its myth questions).
 INTENT_WEIGHT = 12.0  # the token is rare (7 passages); 8–20 gave the same tune result
@@ -261,21 +258,18 @@ class SearchIndex(Spelling):
                 phrase.update(self.phrase_analyzer.analyze(means))
             for stem in self.analyzer.analyze(means):
                 weighted[stem] = max(weighted.get(stem, 0.0), weight)
-        if notice is not None and notice["kind"] == "emergency":  # lean towards what to do right now
-            for stem in self.analyzer.analyze(self.notice_terms["emergency"]):
-                weighted[stem] = max(weighted.get(stem, 0.0), EXPANSION_WEIGHT)
-            # Who it is and that they don't answer say nothing of what to do ("vennen svarer ikke").
-            for stem in self.analyzer.analyze(" ".join(ANSWERING | PEOPLE)):
-                weighted.pop(stem, None)
+        emergency = notice is not None and notice["kind"] == "emergency"
+        leaning = "emergency" if emergency else "help" if asks_for_help(padded) else None
+        if leaning:  # towards what to do right now, or where to get help
+            lean(weighted, self.analyzer.analyze, self.notice_terms, leaning)
         for stem in weighted.keys() & self.common:
             weighted[stem] *= COMMON_WEIGHT
         read_as = {t for t, n in zip(kept, near, strict=True) if n}
         reading = read(
             self, kept, f" {' '.join(kept)} ", expansion + near_expansion, INTENT_TOKEN in phrase, read_as
         )
-        reading.on_topic = (
-            reading.on_topic or requested
-        )  # an emergency, a request, a plea for help: our topic
+        reading.on_topic = reading.on_topic or requested or leaning == "help"  # a request, a plea: ours
+        reading.asks_help = leaning == "help"
         return corrected, notice, weighted, phrase, reading
 
     def search(self, query, limit=5):
@@ -318,7 +312,10 @@ class SearchIndex(Spelling):
         excluded = self.scope.excludes(asked) or names_a_form(
             self.analyzer, self.scope.without_slang_use(asked), self.scope_stems
         )
-        answer.covered = emergency or is_covered(top, reading, excluded)
+        # Where to get help is in the booklet: a plea for help is answered, unless about what it never covers.
+        answer.covered = (
+            emergency or (reading.asks_help and not excluded) or is_covered(top, reading, excluded)
+        )
         return answer if answer.covered else self._uncovered(answer)
 
     def shown(self, outcome):

@@ -142,6 +142,7 @@ SPOKEN = {
     **dict.fromkeys("æ je".split(), "jeg"),
     **dict.fromkeys("itj ikkj".split(), "ikke"),
     **dict.fromkeys("nokka nåkka".split(), "noe"),
+    **dict.fromkeys("nån nåen".split(), "noen"),
     "mæ": "meg",
     "dæ": "deg",
     "sæ": "seg",

@@ -107,6 +107,57 @@ def asks_how_easy(padded):
     return any(phrase_in(p, padded) for p in EASY) and not any(w in padded for w in WHERE)
 
 
+# When a notice fires or someone asks for help, the answers also lean towards what the booklet says
+# about that danger, or where to get help, at this weight (a plea is often said beside much else:
+# "trenger noen å prate med, har brukt for mye snø i det siste").
+NOTICE_TERMS = {
+    "emergency": "overdose pustestans hjertestans hjelp",
+    "out_of_scope": "risiko skader hjelp",
+    "help": "hjelp",
+}
+NOTICE_TERMS_EN = {
+    "emergency": "overdose breathing cardiac arrest help",
+    "out_of_scope": "risk harm help",
+    "help": "help",
+}
+LEANING_WEIGHT = {"emergency": 0.4, "help": 1.0}
+
+# A plea for help, in the words people use (nynorsk is read as bokmål first). Not "hjelp meg" or "help
+# me": "hjelp meg å forstå hva kokain er" asks what cocaine is.
+HELP_REQUEST = (
+    "trenger hjelp",
+    "trenger noen å",
+    "noen å prate med",
+    "noen å snakke med",
+    "snakke med noen",
+    "prate med noen",
+    "kan noen hjelpe",
+    "noen som kan hjelpe",
+    "hvor kan jeg få hjelp",
+    "hvem kan jeg",
+    "need help",
+    "need someone",
+    "someone to talk to",
+    "talk to someone",
+    "get help",
+    "where can i get help",
+)
+
+
+def asks_for_help(padded):
+    return any(phrase_in(p, padded) for p in HELP_REQUEST)
+
+
+def lean(weighted, analyze, terms, kind):
+    """Lean the weighted stems towards a notice's kind: in an emergency, who it is and that they don't
+    answer say nothing of what to do ("vennen svarer ikke" found the survey passages)."""
+    for stem in analyze(terms[kind]):
+        weighted[stem] = max(weighted.get(stem, 0.0), LEANING_WEIGHT[kind])
+    if kind == "emergency":
+        for stem in analyze(" ".join(ANSWERING | PEOPLE)):
+            weighted.pop(stem, None)
+
+
 def danger_signs(tokens):
     """Whether the words tell of danger in someone's body right now."""
     padded = f" {' '.join(tokens)} "
