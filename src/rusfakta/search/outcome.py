@@ -78,13 +78,10 @@ class Scope:
         """Without "kjøre" and "teste" where they mean using: "kjøre koks", "kjører på kokain" is no
         driving, "har testa kokain" no drug test ("teste kokainen for fentanyl" may be one)."""
         tokens = padded.split()
-        ahead = lambda i: tokens[i + 1 : i + 3]  # noqa: E731
-        kept = [
-            t
-            for i, t in enumerate(tokens)
-            if not (
-                t in USING_VERBS
-                and any(self._names_drug(n) for n in ahead(i)[: 2 if ahead(i)[:1] == ["på"] else 1])
-            )
-        ]
-        return f" {' '.join(kept)} "
+
+        def using(i):
+            after = tokens[i + 1 : i + 3]
+            after = after[1:] if after[:1] == ["på"] else after
+            return tokens[i] in USING_VERBS and bool(after) and self._names_drug(after[0])
+
+        return f" {' '.join(t for i, t in enumerate(tokens) if not using(i))} "
